@@ -1,0 +1,54 @@
+# The two commands of the quickstart (`make demo`, `make test`) and the tools behind them.
+# Everything this file needs is installed into its own virtualenvs; nothing by hand.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+BENCH_VENV := .venv-bench
+PACKAGES := container request routing providers craft skeleton
+EDITABLE := $(foreach p,$(PACKAGES),-e packages/masonite-$(p))
+
+# uv (through tox-uv) uses only the interpreters pyenv exposes via .python-version.
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON_PREFERENCE := only-system
+
+.PHONY: help test demo bench lint typing clean
+
+help:
+	@echo "make demo   generate an app with 'craft new' and serve it on 127.0.0.1:8000"
+	@echo "make test   the whole tox matrix (every package on Python 3.10-3.13, lint, typing, integration)"
+	@echo "make bench  run the benchmarks in bench/"
+
+$(BIN)/tox:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet 'tox>=4.20' 'tox-uv>=1.11' 'hatch>=1.13'
+
+test: $(BIN)/tox
+	rm -rf .tox/junit
+	$(BIN)/tox run-parallel --parallel 2 --parallel-no-spinner
+	$(BIN)/python scripts/test_summary.py .tox/junit
+
+lint: $(BIN)/tox
+	$(BIN)/tox run -e lint
+
+typing: $(BIN)/tox
+	$(BIN)/tox run -e typing
+
+demo:
+	@echo "make demo: masonite-skeleton and 'craft new'/'craft serve' are not built yet (issue 6)." >&2
+	@exit 1
+
+$(BENCH_VENV)/.done: bench/requirements.txt $(foreach p,$(PACKAGES),packages/masonite-$(p)/pyproject.toml)
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r bench/requirements.txt $(EDITABLE)
+	touch $@
+
+bench: $(BENCH_VENV)/.done
+	$(BENCH_VENV)/bin/python bench/run.py $(BENCH)
+
+clean:
+	rm -rf $(VENV) $(BENCH_VENV) .tox dist build
