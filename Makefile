@@ -28,8 +28,8 @@ $(BIN)/tox:
 
 test: $(BIN)/tox
 	rm -rf .tox/junit
-	$(BIN)/tox run-parallel --parallel 2 --parallel-no-spinner
-	$(BIN)/python scripts/test_summary.py .tox/junit
+	status=0; $(BIN)/tox run-parallel --parallel 2 --parallel-no-spinner || status=$$?; \
+	$(BIN)/python scripts/test_summary.py .tox/junit || status=1; exit $$status
 
 lint: $(BIN)/tox
 	$(BIN)/tox run -e lint
