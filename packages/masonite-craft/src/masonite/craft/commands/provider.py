@@ -1,0 +1,32 @@
+"""`craft provider NAME` (also `make:provider`)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from cleo.helpers import argument
+from cleo.io.inputs.argument import Argument
+
+from masonite.craft.generator import GeneratorCommand
+
+
+class ProviderCommand(GeneratorCommand):
+    """Create a service provider under app/providers."""
+
+    name = "provider"
+    aliases: ClassVar[list[str]] = ["make:provider"]
+    description = "Create a service provider in app/providers."
+    help = (
+        "<info>craft provider Blog</info> writes app/providers/BlogProvider.py, a subclass of\n"
+        "masonite.providers.ServiceProvider; add it to PROVIDERS in config/providers.py."
+    )
+    folder = ("app", "providers")
+    arguments: ClassVar[list[Argument]] = [argument("name", "The provider name ('Blog').")]
+
+    def plan(self, name: str) -> tuple[tuple[str, ...], str]:
+        """``BlogProvider.py`` and its code."""
+        from masonite.craft.generator import stub
+        from masonite.craft.names import split_class_name
+
+        parts = split_class_name(name, "Provider")
+        return (*parts[:-1], f"{parts[-1]}.py"), stub("provider.py", {"class_name": parts[-1]})
