@@ -14,12 +14,13 @@ EDITABLE := $(foreach p,$(PACKAGES),-e packages/masonite-$(p))
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON_PREFERENCE := only-system
 
-.PHONY: help test demo bench lint typing clean
+.PHONY: help test demo bench lint typing dist clean
 
 help:
 	@echo "make demo   generate an app with 'craft new' and serve it on 127.0.0.1:8000"
 	@echo "make test   the whole tox matrix (every package on Python 3.10-3.13, lint, typing, integration)"
 	@echo "make bench  run the benchmarks in bench/"
+	@echo "make dist   build every wheel and sdist into dist/, twine check, install each alone"
 
 $(BIN)/tox:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,10 @@ lint: $(BIN)/tox
 
 typing: $(BIN)/tox
 	$(BIN)/tox run -e typing
+
+# scripts/dist_check.py, in the tox env that has hatch, twine and pip (see RELEASING.md).
+dist: $(BIN)/tox
+	$(BIN)/tox run -e dist
 
 demo:
 	@echo "make demo: masonite-skeleton and 'craft new'/'craft serve' are not built yet (issue 6)." >&2
