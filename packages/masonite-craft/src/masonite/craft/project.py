@@ -47,14 +47,17 @@ def import_entry(root: Path) -> ModuleType:
             never a traceback.
     """
     entry = str(root)
-    if entry not in sys.path:
-        sys.path.insert(0, entry)
+    if entry in sys.path:
+        sys.path.remove(entry)
+    sys.path.insert(0, entry)
     loaded = sys.modules.get(ENTRY_MODULE)
-    if loaded is not None and _is_under(loaded, root):
-        return loaded
+    if loaded is not None:
+        if _is_under(loaded, root):
+            return loaded
+        del sys.modules[ENTRY_MODULE]  # another folder's wsgi: not this project's
     try:
         return importlib.import_module(ENTRY_MODULE)
-    except Exception as error:  # the project's own code: any failure is reported
+    except (Exception, SystemExit) as error:  # the project's own code: report any failure
         raise CraftError(f"could not import the project's wsgi.py: {describe(error)}") from None
 
 

@@ -15,7 +15,7 @@ def route_rows(routes: Iterable[Any]) -> list[list[str]]:
     """
     return [
         [
-            _joined(route.methods, "|"),
+            _joined(route.methods, ", "),
             str(route.path),
             str(route.name or ""),
             _joined(route.middleware, ", "),
