@@ -93,7 +93,7 @@ def test_copy_template_refuses_two_entries_for_one_path(tmp_path: Path) -> None:
     (source / "wsgi.py-tpl").write_text("b")
     target = tmp_path / "out"
     target.mkdir()
-    with pytest.raises(CraftError, match="wsgi.py twice"):
+    with pytest.raises(CraftError, match=r"wsgi\.py twice"):
         copy_template(source, target, {})
 
 

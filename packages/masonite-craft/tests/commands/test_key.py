@@ -47,7 +47,8 @@ def test_key_store_replaces_the_key_and_keeps_other_lines(workdir: Path) -> None
     assert run("-s")[0] == 0
     lines = env.read_text().splitlines()
     assert lines[0] == "APP_NAME=blog"
-    assert lines[1].startswith("KEY=") and lines[1] != "KEY=old"
+    assert lines[1].startswith("KEY=")
+    assert lines[1] != "KEY=old"
     assert lines[2:] == ["# comment", "DEBUG=False"]
 
 
