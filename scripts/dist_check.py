@@ -259,7 +259,7 @@ def compare_installed(built: Built, report: dict[str, Any], venv: Path) -> None:
     for script in report["scripts"]:
         if not (venv / "bin" / script).is_file():
             built.fail(f"console script {script} was not installed")
-    if "template" in report:
+    if report.get("template") is not None:
         template = Path(report["template"])
         if not template.is_dir() or location.resolve() not in template.resolve().parents:
             built.fail(f"template_path() is {template}, not a folder of the installed package")

@@ -38,7 +38,7 @@ def write_package(
     dependencies: list[str],
     changelog: str | None = None,
 ) -> Path:
-    """Write one minimal hatchling package folder and return it."""
+    """Write one minimal hatchling package folder, laid out like the real ones, and return it."""
     part = dist.removeprefix("masonite-")
     folder = packages / dist
     module = folder / "src" / "masonite" / part
@@ -46,7 +46,13 @@ def write_package(
     (module / "__about__.py").write_text(
         f'"""Version of {dist}."""\n\n__version__ = "{version}"\n', encoding="utf-8"
     )
-    (module / "__init__.py").write_text("", encoding="utf-8")
+    (module / "__init__.py").write_text(
+        f"from masonite.{part}.__about__ import __version__\n", encoding="utf-8"
+    )
+    (module / "py.typed").write_text("", encoding="utf-8")
+    (folder / "tests").mkdir()
+    (folder / "tests" / "test_it.py").write_text("def test_it() -> None:\n    pass\n")
+    (folder / "README.md").write_text(f"# {dist}\n\nA package.\n", encoding="utf-8")
     deps = ", ".join(f'"{dep}"' for dep in dependencies)
     (folder / "pyproject.toml").write_text(
         textwrap.dedent(
@@ -58,6 +64,8 @@ def write_package(
             [project]
             name = "{dist}"
             dynamic = ["version"]
+            description = "A miniature package."
+            readme = "README.md"
             requires-python = ">=3.10"
             dependencies = [{deps}]
 
@@ -66,6 +74,9 @@ def write_package(
 
             [tool.hatch.build.targets.wheel]
             packages = ["src/masonite"]
+
+            [tool.hatch.build.targets.sdist]
+            include = ["src", "tests", "README.md", "CHANGELOG.md"]
             """
         ),
         encoding="utf-8",
