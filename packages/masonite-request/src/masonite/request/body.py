@@ -1,0 +1,116 @@
+"""Reading the request body from ``wsgi.input`` within limits.
+
+Never reads past ``Content-Length`` and never calls ``read()`` without a size. Without a
+``Content-Length`` the body is empty unless the server says the stream is terminated
+(``wsgi.input_terminated``), in which case it is read in chunks up to the limit. Every
+failure is an HTTP error: an invalid length or a truncated body is a 400, a body over
+the limit a 413, and any exception raised by ``wsgi.input`` a 400.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from masonite.request.exceptions import BadRequest, PayloadTooLarge
+
+__all__ = ["CHUNK_SIZE", "content_length", "iter_body", "read_body"]
+
+CHUNK_SIZE = 64 * 1024
+
+
+def content_length(environ: Mapping[str, Any]) -> int | None:
+    """The declared body length, or None when absent.
+
+    Raises:
+        BadRequest: the value is not a non-negative decimal integer.
+        PayloadTooLarge: the value is absurdly large (over 18 digits).
+    """
+    raw = environ.get("CONTENT_LENGTH")
+    if not raw:
+        return None
+    if not isinstance(raw, str):
+        raise BadRequest("invalid Content-Length")
+    raw = raw.strip()
+    if not (raw.isascii() and raw.isdigit()):
+        raise BadRequest("invalid Content-Length")
+    if len(raw) > 18:
+        raise PayloadTooLarge("request body too large")
+    return int(raw)
+
+
+def _read(stream: Any, size: int) -> bytes:
+    try:
+        chunk = stream.read(size)
+    except Exception:  # any failure of the server's stream is the client's broken body
+        raise BadRequest("could not read the request body") from None
+    if not isinstance(chunk, bytes):
+        if isinstance(chunk, (bytearray, memoryview)):
+            return bytes(chunk)
+        raise BadRequest("could not read the request body")
+    return chunk
+
+
+def iter_body(
+    environ: Mapping[str, Any], limit: int, chunk_size: int = CHUNK_SIZE
+) -> Iterator[bytes]:
+    """Yield the body in chunks of at most ``chunk_size`` bytes.
+
+    Raises:
+        BadRequest: invalid length, truncated body, or a failing ``wsgi.input``.
+        PayloadTooLarge: the body is over ``limit`` bytes (checked before reading when
+            the length is known).
+    """
+    length = content_length(environ)
+    stream = environ.get("wsgi.input")
+    if length is None:
+        if stream is None or not environ.get("wsgi.input_terminated"):
+            return
+        total = 0
+        while True:
+            chunk = _read(stream, chunk_size)
+            if not chunk:
+                return
+            total += len(chunk)
+            if total > limit:
+                raise PayloadTooLarge("request body too large")
+            yield chunk
+    if length > limit:
+        raise PayloadTooLarge("request body too large")
+    if length and stream is None:
+        raise BadRequest("request body truncated")
+    remaining = length
+    while remaining > 0:
+        chunk = _read(stream, min(remaining, chunk_size))
+        if not chunk:
+            raise BadRequest("request body truncated")
+        if len(chunk) > remaining:  # a broken stream returned more than asked for
+            chunk = chunk[:remaining]
+        remaining -= len(chunk)
+        yield chunk
+
+
+def read_body(environ: Mapping[str, Any], limit: int) -> bytes:
+    """Read the whole body (see ``iter_body`` for the rules and errors)."""
+    length = content_length(environ)
+    if length is not None and 0 < length <= limit:
+        # PERF: one read() for the usual small body instead of the chunk generator.
+        stream = environ.get("wsgi.input")
+        if stream is not None:
+            first = _read(stream, length)
+            if len(first) == length:
+                return first
+            if not first:
+                raise BadRequest("request body truncated")
+            if len(first) > length:
+                return first[:length]
+            rest = [first]
+            remaining = length - len(first)
+            while remaining > 0:
+                chunk = _read(stream, min(remaining, CHUNK_SIZE))
+                if not chunk:
+                    raise BadRequest("request body truncated")
+                rest.append(chunk[:remaining])
+                remaining -= len(chunk)
+            return b"".join(rest)
+    return b"".join(iter_body(environ, limit))

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+
+from masonite.request import EnvironHeaders, Headers
+from masonite.request.headers import environ_key
+
+
+def test_environ_key_accepts_every_spelling() -> None:
+    assert environ_key("Content-Type") == "CONTENT_TYPE"
+    assert environ_key("content-length") == "CONTENT_LENGTH"
+    assert environ_key("CONTENT_TYPE") == "CONTENT_TYPE"
+    assert environ_key("X-Token") == "HTTP_X_TOKEN"
+    assert environ_key("HTTP_X_TOKEN") == "HTTP_X_TOKEN"
+
+
+def test_environ_headers_read_case_insensitively() -> None:
+    headers = EnvironHeaders(
+        {
+            "HTTP_X_TOKEN": "t",
+            "CONTENT_TYPE": "text/plain",
+            "CONTENT_LENGTH": "",
+            "HTTP_HTTP_ODD": "odd",
+            "wsgi.input": object(),
+            "REQUEST_METHOD": "GET",
+        }
+    )
+    assert headers["x-token"] == headers["X-TOKEN"] == headers["HTTP_X_TOKEN"] == "t"
+    assert headers.get("Content-Type") == headers.get("CONTENT_TYPE") == "text/plain"
+    assert headers.get("Http-Odd") == "odd"
+    assert headers.get("Missing") is None
+    assert headers.get("Request-Method") is None
+    assert "x-token" in headers
+    assert 5 not in headers
+    assert sorted(headers) == ["Content-Type", "Http-Odd", "X-Token"]
+    assert len(headers) == 3
+    with pytest.raises(KeyError):
+        headers["wsgi.input"]
+
+
+def test_outgoing_headers_replace_add_and_delete() -> None:
+    headers = Headers({"Content-Type": "text/plain"})
+    headers["content-type"] = "text/html"
+    assert headers.pairs() == [("content-type", "text/html")]
+    headers.add("Vary", "Accept")
+    headers.add("vary", "Cookie")
+    assert headers.get_all("VARY") == ["Accept", "Cookie"]
+    assert headers["Vary"] == "Accept"
+    headers["Vary"] = "Origin"
+    assert headers.get_all("vary") == ["Origin"]
+    assert len(headers) == 2
+    assert list(headers) == ["content-type", "Vary"]
+    del headers["VARY"]
+    assert "Vary" not in headers
+    with pytest.raises(KeyError):
+        del headers["Vary"]
+    headers.clear()
+    assert headers.pairs() == []
+
+
+@pytest.mark.parametrize(
+    "value", ["a\r\nSet-Cookie: x=1", "a\nb", "a\rb", "a\x00b", "a\x7fb", "\u2028"]
+)
+def test_outgoing_header_values_with_control_characters_are_refused(value: str) -> None:
+    with pytest.raises(ValueError):
+        Headers()["X-Test"] = value
+    with pytest.raises(ValueError):
+        Headers().add("X-Test", value)
+
+
+@pytest.mark.parametrize("name", ["", "Bad Name", "X:Y", "X\r\n", "Ümlaut"])
+def test_outgoing_header_names_must_be_tokens(name: str) -> None:
+    with pytest.raises(ValueError):
+        Headers()[name] = "v"
+
+
+def test_outgoing_header_values_must_be_text() -> None:
+    with pytest.raises(TypeError):
+        Headers()["X-Number"] = 5  # type: ignore[assignment]
+    headers = Headers()
+    headers["X-Tab"] = "a\tb caf\xe9"
+    assert headers["x-tab"] == "a\tb caf\xe9"
