@@ -1,0 +1,191 @@
+"""Turning a route's target into an endpoint, once, when the router is built.
+
+A controller string ``'admin.UserController@index'`` is looked up under the configured
+controller packages only: the module ``<package>.admin.UserController`` (or its snake_case
+spelling ``<package>.admin.user_controller``, or the package ``<package>.admin`` exporting
+the class), then the class ``UserController`` in it, then its method ``index``. Every name
+must be a public identifier, so ``'os@system'`` or ``'..secrets@_key'`` cannot escape the
+packages. A missing module or method fails here, at start-up, with the original error
+chained; never at request time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from masonite.request import Request
+from masonite.routing.errors import ControllerResolutionError
+from masonite.routing.resolver import Resolver, describe_callable
+
+__all__ = ["Endpoint", "make_endpoint", "resolve_controller_string"]
+
+#: Calls a route's controller for one request and returns what it returned.
+Endpoint = Callable[[Request, Mapping[str, Any], Resolver], Any]
+
+_PUBLIC = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def make_endpoint(
+    target: Callable[..., Any] | str,
+    *,
+    packages: Sequence[str],
+    namespace: str = "",
+    describe: str,
+) -> tuple[Endpoint, str]:
+    """Return the endpoint calling ``target`` and a readable name of the controller.
+
+    Raises:
+        ControllerResolutionError: The target cannot be resolved (see the module docstring).
+    """
+    if isinstance(target, str):
+        cls, method = resolve_controller_string(
+            target, packages=packages, namespace=namespace, describe=describe
+        )
+        return _class_endpoint(cls, method), f"{cls.__module__}.{cls.__qualname__}.{method}"
+    if not callable(target):
+        raise ControllerResolutionError(f"{describe}: the target {target!r} is not callable")
+    owner = _owner_class(target, describe)
+    if owner is not None:
+        return _class_endpoint(owner, target.__name__), describe_callable(target)
+    return _function_endpoint(target), describe_callable(target)
+
+
+def _function_endpoint(fn: Callable[..., Any]) -> Endpoint:
+    def endpoint(request: Request, params: Mapping[str, Any], resolver: Resolver) -> Any:
+        return resolver.call(fn, request, params)
+
+    return endpoint
+
+
+def _class_endpoint(cls: type, method: str) -> Endpoint:
+    def endpoint(request: Request, params: Mapping[str, Any], resolver: Resolver) -> Any:
+        # A new controller per request: nothing of one request leaks into the next.
+        return resolver.call(getattr(resolver.build(cls, request), method), request, params)
+
+    return endpoint
+
+
+def _owner_class(target: Callable[..., Any], describe: str) -> type | None:
+    """The class of an unbound method (``WelcomeController.show``), else ``None``."""
+    if not inspect.isfunction(target):
+        return None  # bound methods, builtins, callable objects: called as they are
+    parts = target.__qualname__.split(".")
+    if len(parts) < 2:
+        return None
+    if "<locals>" in parts:
+        if parts[-2] != "<locals>" and _takes_self(target):
+            raise ControllerResolutionError(
+                f"{describe}: {target.__qualname__} is a method of a class defined inside a "
+                f"function, so it cannot be rebuilt per request; pass a bound method "
+                f"(Controller().method) or define the class at module level"
+            )
+        return None
+    owner: Any = sys.modules.get(target.__module__)
+    for part in parts[:-1]:
+        owner = getattr(owner, part, None)
+    if not inspect.isclass(owner):
+        return None
+    attribute = inspect.getattr_static(owner, target.__name__, None)
+    if isinstance(attribute, (staticmethod, classmethod)) or attribute is not target:
+        return None
+    return owner
+
+
+def _takes_self(fn: Callable[..., Any]) -> bool:
+    try:
+        first = next(iter(inspect.signature(fn).parameters), None)
+    except (TypeError, ValueError):
+        return False
+    return first == "self"
+
+
+def resolve_controller_string(
+    target: str, *, packages: Sequence[str], namespace: str = "", describe: str
+) -> tuple[type, str]:
+    """Return ``(controller class, method name)`` for ``'Module.Path@method'``.
+
+    Raises:
+        ControllerResolutionError: Malformed or private names, nothing found in any
+            controller package (the first ``ModuleNotFoundError`` chained), an import that
+            failed inside the controller module (chained), a non-class or a missing,
+            private or non-callable method.
+    """
+    dotted, at, method = target.partition("@")
+    if namespace:
+        dotted = f"{namespace.strip('.')}.{dotted}"
+    parts = dotted.split(".")
+    if not at or not all(_PUBLIC.match(part) for part in [*parts, method]):
+        raise ControllerResolutionError(
+            f"{describe}: controller string {target!r} must be 'Controller@method' or "
+            f"'sub.package.Controller@method' with public names (no leading '_')"
+        )
+    if not packages:
+        raise ControllerResolutionError(
+            f"{describe}: controller string {target!r} needs controller packages "
+            f"(Router(controllers=[...]))"
+        )
+    class_name = parts[-1]
+    tried: list[str] = []
+    first_missing: ModuleNotFoundError | None = None
+    for package in packages:
+        for module_name, attribute in _candidates(package, parts):
+            tried.append(module_name)
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError as error:
+                if error.name is not None and (
+                    module_name == error.name or module_name.startswith(error.name + ".")
+                ):
+                    first_missing = first_missing or error
+                    continue
+                raise ControllerResolutionError(
+                    f"{describe}: importing {module_name} for {target!r} failed: {error}"
+                ) from error
+            except Exception as error:
+                raise ControllerResolutionError(
+                    f"{describe}: importing {module_name} for {target!r} failed: {error}"
+                ) from error
+            found = getattr(module, attribute, None)
+            if found is None:
+                continue
+            return _check_class(found, class_name, method, target, describe), method
+    error = ControllerResolutionError(
+        f"{describe}: controller {target!r} not found (tried {', '.join(dict.fromkeys(tried))})"
+    )
+    raise error from first_missing
+
+
+def _candidates(package: str, parts: list[str]) -> list[tuple[str, str]]:
+    """(module to import, attribute to take) pairs, most specific first."""
+    prefix = ".".join([package, *parts[:-1]])
+    name = parts[-1]
+    snake = _CAMEL.sub("_", name).lower()
+    candidates = [(f"{prefix}.{name}", name)]
+    if snake != name:
+        candidates.append((f"{prefix}.{snake}", name))
+    candidates.append((prefix, name))
+    return candidates
+
+
+def _check_class(found: object, class_name: str, method: str, target: str, describe: str) -> type:
+    if not inspect.isclass(found):
+        raise ControllerResolutionError(
+            f"{describe}: {class_name} in {target!r} is {type(found).__name__}, not a class"
+        )
+    defined = any(method in vars(klass) for klass in found.__mro__ if klass is not object)
+    attribute = getattr(found, method, None)
+    if not defined or attribute is None:
+        raise ControllerResolutionError(
+            f"{describe}: {found.__qualname__} has no method {method!r}"
+        ) from AttributeError(method)
+    if not callable(attribute):
+        raise ControllerResolutionError(
+            f"{describe}: {found.__qualname__}.{method} is not callable"
+        )
+    return found

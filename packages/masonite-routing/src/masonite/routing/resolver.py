@@ -1,0 +1,218 @@
+"""How controllers and middleware are built and called: the ``Resolver`` protocol.
+
+The router never calls a controller or middleware directly; it asks a resolver. The
+default one injects the ``Request`` (and ``Response``) by annotation, URL parameters by
+name and middleware alias arguments positionally. The full framework passes a resolver
+that asks the service container instead.
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
+
+from masonite.request import Request, Response
+from masonite.routing.errors import ControllerError
+
+__all__ = ["DefaultResolver", "Resolver", "describe_callable"]
+
+T = TypeVar("T")
+
+# Where a parameter's value comes from.
+_REQUEST = 0
+_RESPONSE = 1
+_BY_NAME = 2
+
+_EMPTY: Mapping[str, Any] = {}
+
+
+class Resolver(Protocol):
+    """Builds middleware and controller classes and calls controllers and middleware."""
+
+    def build(self, cls: type[T], request: Request) -> T:
+        """Return an instance of ``cls`` (a middleware or controller class) for ``request``."""
+        ...
+
+    def call(
+        self,
+        fn: Callable[..., Any],
+        request: Request,
+        params: Mapping[str, Any],
+        args: Sequence[Any] = (),
+    ) -> Any:
+        """Call ``fn`` for ``request`` with the route's ``params`` and positional ``args``."""
+        ...
+
+
+class _Plan:
+    """How to call one callable: computed once, then reused for every call."""
+
+    __slots__ = ("keyword", "name", "positional", "var_keyword", "var_positional")
+
+    def __init__(self, fn: Callable[..., Any]) -> None:
+        self.name = describe_callable(fn)
+        try:
+            signature = inspect.signature(fn)
+        except (TypeError, ValueError) as error:
+            raise ControllerError(f"cannot read the signature of {self.name}: {error}") from error
+        hints = _type_hints(fn)
+        # (name, source, required) for parameters that may be filled positionally...
+        self.positional: list[tuple[str, int, bool, bool]] = []
+        # ...and for keyword-only ones.
+        self.keyword: list[tuple[str, int, bool]] = []
+        self.var_positional = False
+        self.var_keyword = False
+        for parameter in signature.parameters.values():
+            kind = parameter.kind
+            if kind is parameter.VAR_POSITIONAL:
+                self.var_positional = True
+                continue
+            if kind is parameter.VAR_KEYWORD:
+                self.var_keyword = True
+                continue
+            source = _source(hints.get(parameter.name, parameter.annotation))
+            required = parameter.default is parameter.empty
+            if kind is parameter.KEYWORD_ONLY:
+                self.keyword.append((parameter.name, source, required))
+            else:
+                only = kind is parameter.POSITIONAL_ONLY
+                self.positional.append((parameter.name, source, required, only))
+
+
+def _type_hints(fn: Callable[..., Any]) -> dict[str, Any]:
+    target = fn.__init__ if inspect.isclass(fn) else fn  # type: ignore[misc]
+    try:
+        return typing.get_type_hints(target)
+    except Exception:
+        # Unresolvable forward references: fall back to the raw (maybe string) annotations.
+        return dict(getattr(target, "__annotations__", {}) or {})
+
+
+def _source(annotation: Any) -> int:
+    if isinstance(annotation, type):
+        if issubclass(annotation, Request):
+            return _REQUEST
+        if issubclass(annotation, Response):
+            return _RESPONSE
+    elif isinstance(annotation, str):
+        last = annotation.rsplit(".", 1)[-1].strip("'\"")
+        if last == "Request":
+            return _REQUEST
+        if last == "Response":
+            return _RESPONSE
+    return _BY_NAME
+
+
+def describe_callable(fn: object) -> str:
+    """A readable name for errors: ``module.Class.method``."""
+    function = getattr(fn, "__func__", fn)
+    qualname = getattr(function, "__qualname__", None) or type(fn).__qualname__
+    module = getattr(function, "__module__", None)
+    return f"{module}.{qualname}" if module else str(qualname)
+
+
+class DefaultResolver:
+    """The resolver used without a container.
+
+    Constructors and methods receive the ``Request`` and ``Response`` by annotation and URL
+    parameters by name; extra URL parameters go to a ``**kwargs`` parameter when there is
+    one. A required parameter that cannot be filled is a :class:`ControllerError` naming
+    the callable and the parameter. Each callable's plan is computed once and cached.
+    """
+
+    def __init__(self) -> None:
+        self._plans: dict[object, _Plan] = {}
+        # PERF: bound methods are new objects on every attribute access; their plans are
+        # keyed on the underlying function, apart (their signature drops ``self``).
+        self._bound_plans: dict[object, _Plan] = {}
+        self._lock = threading.Lock()
+
+    def plan(self, fn: Callable[..., Any]) -> _Plan:
+        """Return the (cached) call plan of ``fn``."""
+        function = getattr(fn, "__func__", None)
+        plans, key = (self._plans, fn) if function is None else (self._bound_plans, function)
+        plan = plans.get(key)
+        if plan is None:
+            plan = _Plan(fn)
+            with self._lock:
+                plans[key] = plan
+        return plan
+
+    def build(self, cls: type[T], request: Request) -> T:
+        """Instantiate ``cls``, injecting its constructor's parameters."""
+        if cls.__init__ is object.__init__:
+            return cls()
+        result: T = self.call(cls, request, _EMPTY)
+        return result
+
+    def call(
+        self,
+        fn: Callable[..., Any],
+        request: Request,
+        params: Mapping[str, Any],
+        args: Sequence[Any] = (),
+    ) -> Any:
+        """Call ``fn`` with ``args`` first, then injected values (see the class docstring)."""
+        function = getattr(fn, "__func__", None)
+        if function is None:
+            plan = self._plans.get(fn) or self.plan(fn)
+        else:
+            plan = self._bound_plans.get(function) or self.plan(fn)
+        positional: list[Any] = list(args)
+        keywords: dict[str, Any] = {}
+        used = len(args)
+        slots = plan.positional
+        if used > len(slots) and not plan.var_positional:
+            raise ControllerError(
+                f"{plan.name} takes {len(slots)} positional argument(s) but was given {used}"
+            )
+        taken: set[str] | None = set() if plan.var_keyword else None
+        gap = False  # a skipped positional-only parameter: later ones cannot be given
+        for name, source, required, only in slots[used:]:
+            if only and gap:
+                if required:
+                    raise _missing(plan.name, name)
+                continue
+            if source == _REQUEST:
+                value: Any = request
+            elif source == _RESPONSE:
+                value = request.response
+            elif name in params:
+                value = params[name]
+            elif not required:
+                gap = gap or only
+                continue
+            else:
+                raise _missing(plan.name, name)
+            if taken is not None:
+                taken.add(name)
+            if only:
+                positional.append(value)
+            else:
+                keywords[name] = value
+        for name, source, required in plan.keyword:
+            if source == _REQUEST:
+                keywords[name] = request
+            elif source == _RESPONSE:
+                keywords[name] = request.response
+            elif name in params:
+                keywords[name] = params[name]
+            elif required:
+                raise _missing(plan.name, name)
+            if taken is not None:
+                taken.add(name)
+        if taken is not None:
+            for name, value in params.items():
+                if name not in taken:
+                    keywords[name] = value
+        return fn(*positional, **keywords)
+
+
+def _missing(name: str, parameter: str) -> ControllerError:
+    return ControllerError(
+        f"cannot call {name}: parameter {parameter!r} is neither a URL parameter of the "
+        f"route nor annotated as Request or Response, and has no default"
+    )

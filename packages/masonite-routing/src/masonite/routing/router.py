@@ -1,0 +1,474 @@
+"""``Router``: the compiled route table, URL building, the dispatch pipeline, a WSGI app.
+
+Everything that can be worked out before the first request is: controller strings are
+imported, middleware aliases looked up, templates compiled into the matcher. A request
+then costs a dict lookup for a static path, or a dict lookup per branch level and one
+small regex for a parametrised one (see :mod:`masonite.routing.matcher`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, NamedTuple, Protocol
+from urllib.parse import urlencode
+
+from masonite.request import (
+    HTTPException,
+    InternalServerError,
+    MethodNotAllowed,
+    NotFound,
+    Request,
+    Response,
+)
+from masonite.routing.controllers import make_endpoint
+from masonite.routing.converters import Converter, check_converter, registered_converters
+from masonite.routing.errors import RouteDefinitionError, UrlBuildError
+from masonite.routing.groups import flatten
+from masonite.routing.matcher import Entry, Finder, RouteMatch, compile_finder, compile_static
+from masonite.routing.middleware import MiddlewareMap, check_middleware, resolve_middleware
+from masonite.routing.resolver import DefaultResolver, Resolver
+from masonite.routing.results import render_result
+from masonite.routing.routes import Redirect, Route
+
+__all__ = ["MatchFunction", "RouteInfo", "RouteMatch", "Router"]
+
+logger = logging.getLogger("masonite.routing")
+
+#: Methods listed first in ``Allow``, in this order; others follow sorted.
+_METHOD_ORDER = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+_EMPTY: Mapping[str, Any] = {}
+
+StartResponse = Callable[..., Any]
+
+
+class MatchFunction(Protocol):
+    """The signature of ``router.match``."""
+
+    def __call__(self, method: str, path: str, host: str | None = None) -> RouteMatch:
+        """Return the route answering ``method path`` (on ``host``) and its parameters.
+
+        Raises:
+            NotFound: No route has this path.
+            MethodNotAllowed: Routes have this path, but not for this method; the
+                exception's ``Allow`` header lists the methods that do.
+        """
+        ...
+
+
+class RouteInfo(NamedTuple):
+    """One row of ``router.routes()`` (what ``craft routes`` prints)."""
+
+    methods: tuple[str, ...]
+    path: str
+    name: str | None
+    middleware: tuple[str, ...]
+    target: Any
+    domain: str | None = None
+    api: bool = False
+
+
+def _accepts(route: Route, method: str) -> bool:
+    return method in route.methods or (method == "HEAD" and "GET" in route.methods)
+
+
+def _ordered(methods: Iterable[str]) -> list[str]:
+    present = set(methods)
+    return [m for m in _METHOD_ORDER if m in present] + sorted(present - set(_METHOD_ORDER))
+
+
+class _View:
+    """Per-method static dicts and finders over the routes visible on one kind of host."""
+
+    def __init__(self, entries: list[Entry], converters: Mapping[str, Converter]) -> None:
+        methods: set[str] = set()
+        for entry in entries:
+            methods.update(entry.route.methods)
+            if "GET" in entry.route.methods:
+                methods.add("HEAD")
+        self.methods = _ordered(methods)
+        self.static: dict[str, dict[str, RouteMatch]] = {}
+        self.finders: dict[str, Finder | None] = {}
+        for method in self.methods:
+            subset = [entry for entry in entries if _accepts(entry.route, method)]
+            finder = compile_finder(subset, converters)
+            self.finders[method] = finder
+            self.static[method] = compile_static(subset, finder)
+        # Every route, whatever its method: one probe tells a 404 from a 405.
+        self.any_finder = compile_finder(entries, converters)
+        self.any_static = compile_static(entries, self.any_finder)
+
+    def lookup(self, method: str, path: str) -> RouteMatch | None:
+        static = self.static.get(method)
+        if static is None:
+            return None
+        found = static.get(path)
+        if found is None:
+            finder = self.finders[method]
+            if finder is not None:
+                found = finder(path)
+        return found
+
+    def exists(self, path: str) -> bool:
+        if path in self.any_static:
+            return True
+        return self.any_finder is not None and self.any_finder(path) is not None
+
+    def allowed(self, path: str) -> list[str]:
+        return [method for method in self.methods if self.lookup(method, path) is not None]
+
+
+class Router:
+    """The routes of an application, compiled; also a WSGI application on its own.
+
+    Args:
+        web: Routes and groups tried first, in order.
+        api: Routes and groups tried after ``web`` (their ``route.api`` is True and their
+            errors answer in JSON).
+        controllers: Packages searched for controller strings, in order.
+        route_middleware: Alias to middleware class (or classes), for ``.middleware()``.
+        http_middleware: Middleware classes run around every request, matched or not.
+        converters: Converters for this router, by name; they take precedence over the
+            registered ones of the same name.
+        resolver: Builds and calls controllers and middleware (default:
+            :class:`DefaultResolver`).
+
+    Raises:
+        RouteDefinitionError: Invalid routes, middleware aliases, converters or names.
+        ControllerResolutionError: A target that cannot be resolved (an ``ImportError``).
+    """
+
+    #: ``router.match(method, path, host=None) -> RouteMatch``; see :class:`MatchFunction`.
+    match: MatchFunction
+
+    def __init__(
+        self,
+        web: Iterable[Any] = (),
+        api: Iterable[Any] = (),
+        *,
+        controllers: str | Sequence[str] = ("app.http.controllers",),
+        route_middleware: MiddlewareMap | None = None,
+        http_middleware: Sequence[type] = (),
+        converters: Mapping[str, Converter] | None = None,
+        resolver: Resolver | None = None,
+    ) -> None:
+        self.controllers = (controllers,) if isinstance(controllers, str) else tuple(controllers)
+        self.converters = registered_converters()
+        for name, converter in (converters or {}).items():
+            check_converter(name, converter)
+            self.converters[name] = converter
+        self.resolver: Resolver = resolver if resolver is not None else DefaultResolver()
+        self.route_middleware: dict[str, Any] = dict(route_middleware or {})
+        self.http_middleware = tuple(
+            check_middleware(cls, "http_middleware") for cls in http_middleware
+        )
+        routes: list[Route] = []
+        for is_api, items in ((False, web), (True, api)):
+            for route in flatten(items, "Router " + ("api" if is_api else "web") + " routes"):
+                clone = route.copy()
+                clone.api = is_api
+                clone.index = len(routes)
+                routes.append(clone)
+        self._routes = tuple(routes)
+        self._names: dict[str, Route] = {}
+        for route in routes:
+            self._prepare(route)
+        self._compile()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _prepare(self, route: Route) -> None:
+        describe = route.describe()
+        assert route.template is not None
+        for segment in route.template.segments:
+            if segment.name is not None and segment.converter not in self.converters:
+                raise RouteDefinitionError(f"{describe}: unknown converter {segment.converter!r}")
+        if isinstance(route, Redirect):
+            route.endpoint = self._redirect_endpoint(route)
+            route.controller = f"Redirect to {route.destination}"
+        else:
+            assert route.target is not None
+            route.endpoint, route.controller = make_endpoint(
+                route.target,
+                packages=self.controllers,
+                namespace=route.namespace,
+                describe=describe,
+            )
+        route.middleware_classes = resolve_middleware(
+            route.middleware_list, self.route_middleware, describe
+        )
+        name = route.route_name
+        if name is not None:
+            other = self._names.get(name)
+            if other is None:
+                self._names[name] = route
+            elif other.path != route.path:
+                raise RouteDefinitionError(
+                    f"{describe}: the name {name!r} is already used by {other.describe()}"
+                )
+
+    def _redirect_endpoint(self, route: Redirect) -> Callable[..., Any]:
+        converters = self.converters
+
+        def redirect(request: Request, params: Mapping[str, Any], resolver: Resolver) -> Any:
+            location = route.location(params, converters)
+            query = request.environ.get("QUERY_STRING")
+            if query:
+                location += ("&" if "?" in location else "?") + query
+            return request.response.redirect(location, route.status, external=route.external)
+
+        return redirect
+
+    def _compile(self) -> None:
+        entries = [
+            Entry(route.index, route, route.template, self.converters)
+            for route in self._routes
+            if route.template is not None
+        ]
+        self._base = _View([e for e in entries if e.route.domain_name is None], self.converters)
+        specs = {e.route.domain_name for e in entries if e.route.domain_name is not None}
+        self._label_views: dict[str, _View] = {}
+        self._host_views: dict[str, _View] = {}
+        for spec in specs:
+            label = spec.partition(".")[0]
+            visible = {None, spec} | ({label} if label in specs else set())
+            view = _View([e for e in entries if e.route.domain_name in visible], self.converters)
+            (self._host_views if "." in spec else self._label_views)[spec] = view
+        self.match = self._make_match()
+
+    def _view_for(self, host: str | None) -> _View:
+        if host is None:
+            return self._base
+        host = host.lower().rstrip(".")
+        view = self._host_views.get(host)
+        if view is None:
+            view = self._label_views.get(host.partition(".")[0], self._base)
+        return view
+
+    def _make_match(self) -> MatchFunction:
+        miss = self._miss
+        if self._host_views or self._label_views:
+            view_for = self._view_for
+
+            def match_on_host(method: str, path: str, host: str | None = None) -> RouteMatch:
+                view = view_for(host)
+                found = view.lookup(method, path)
+                return found if found is not None else miss(view, method, path)
+
+            return match_on_host
+
+        base = self._base
+        statics = base.static
+        finders = base.finders
+
+        # PERF: a closure over local dicts (no attribute lookups, no "has domains?"
+        # branch): about 110 ns for a static hit, measured in bench/bench_routing.py.
+        def match(method: str, path: str, host: str | None = None) -> RouteMatch:
+            static = statics.get(method)
+            if static is not None:
+                found = static.get(path)
+                if found is not None:
+                    return found
+                finder = finders[method]
+                if finder is not None:
+                    found = finder(path)
+                    if found is not None:
+                        return found
+            return miss(base, method, path)
+
+        return match
+
+    def _miss(self, view: _View, method: str, path: str) -> RouteMatch:
+        if not path.startswith("/"):
+            path = "/" + path
+            found = view.lookup(method, path)
+            if found is not None:
+                return found
+        if not view.exists(path):
+            raise NotFound()
+        allowed = view.allowed(path)
+        if "OPTIONS" not in allowed:
+            allowed.append("OPTIONS")
+        if method == "OPTIONS":
+            return RouteMatch(_automatic_options(path, allowed), _EMPTY)
+        raise MethodNotAllowed(allowed)
+
+    # -- public API ----------------------------------------------------------------------
+
+    def url(self, name: str, /, **params: Any) -> str:
+        """Build the path of the route called ``name``.
+
+        Parameters of the template are formatted by their converters; the others become
+        the query string. The path is relative to where the router is mounted (prepend
+        ``request.script_name`` when it is mounted under a prefix).
+
+        Raises:
+            UrlBuildError: No route has this name, or a parameter is missing or invalid.
+        """
+        route = self._names.get(name)
+        if route is None:
+            close = difflib.get_close_matches(str(name), list(self._names), n=3)
+            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            raise UrlBuildError(f"no route is named {name!r}{hint}")
+        template = route.template
+        assert template is not None
+        values = {key: value for key, value in params.items() if key in template.params}
+        path = template.build(
+            values, self.converters, route.defaults, describe=f"route {name!r} ({route.path})"
+        )
+        extra = [
+            (key, value)
+            for key, value in params.items()
+            if key not in template.params and value is not None
+        ]
+        if extra:
+            path += "?" + urlencode(extra, doseq=True)
+        return path
+
+    def routes(self) -> list[RouteInfo]:
+        """Every route in matching order, for listings such as ``craft routes``."""
+        infos: list[RouteInfo] = []
+        for route in self._routes:
+            target: Any = route.target
+            if isinstance(route, Redirect):
+                target = f"redirect to {route.destination} ({route.status})"
+            infos.append(
+                RouteInfo(
+                    methods=route.methods,
+                    path=route.path,
+                    name=route.route_name,
+                    middleware=tuple(
+                        m if isinstance(m, str) else m.__qualname__ for m in route.middleware_list
+                    ),
+                    target=target,
+                    domain=route.domain_name,
+                    api=route.api,
+                )
+            )
+        return infos
+
+    def __iter__(self) -> Iterable[Route]:
+        return iter(self._routes)
+
+    def __len__(self) -> int:
+        return len(self._routes)
+
+    # -- the pipeline --------------------------------------------------------------------
+
+    def dispatch(self, request: Request, resolver: Resolver | None = None) -> Response:
+        """Run the whole pipeline for ``request`` and return its response.
+
+        HTTP middleware ``before`` → match (``request.route``, ``request.load_params``) →
+        route middleware ``before`` → the controller, unless the response is already set →
+        route middleware ``after`` → HTTP middleware ``after``. An ``HTTPException`` from
+        any step becomes ``response.abort(...)`` (JSON for api routes and JSON clients)
+        and the ``after`` steps still run. Other exceptions propagate.
+        """
+        if resolver is None:
+            resolver = self.resolver
+        route: Route | None = None
+        http: list[Any] = []
+        ran: list[tuple[Any, tuple[str, ...]]] = []
+        params: Mapping[str, Any] = _EMPTY
+        try:
+            for cls in self.http_middleware:
+                instance = resolver.build(cls, request)
+                http.append(instance)
+                before = getattr(instance, "before", None)
+                if before is not None:
+                    resolver.call(before, request, _EMPTY)
+                    if request.response.is_set():
+                        break
+            else:
+                host = request.host if self._host_views or self._label_views else None
+                found = self.match(request.method, request.path, host)
+                route = found.route
+                params = found.params
+                request.route = route
+                if params:
+                    request.load_params(params)
+                stopped = False
+                for cls, args in route.middleware_classes:
+                    instance = resolver.build(cls, request)
+                    ran.append((instance, args))
+                    before = getattr(instance, "before", None)
+                    if before is not None:
+                        resolver.call(before, request, params, args)
+                        if request.response.is_set():
+                            stopped = True
+                            break
+                if not stopped:
+                    endpoint = route.endpoint
+                    assert endpoint is not None
+                    render_result(endpoint(request, params, resolver), request, route.controller)
+        except HTTPException as error:
+            self._abort(request, route, error)
+        for instance, args in ran:
+            self._after(instance, request, params, args, resolver, route)
+        for instance in http:
+            self._after(instance, request, params, (), resolver, route)
+        return request.response
+
+    def _after(
+        self,
+        instance: Any,
+        request: Request,
+        params: Mapping[str, Any],
+        args: tuple[str, ...],
+        resolver: Resolver,
+        route: Route | None,
+    ) -> None:
+        after = getattr(instance, "after", None)
+        if after is None:
+            return
+        try:
+            resolver.call(after, request, params, args)
+        except HTTPException as error:
+            self._abort(request, route, error)
+
+    @staticmethod
+    def _abort(request: Request, route: Route | None, error: HTTPException) -> None:
+        as_json = (route is not None and route.api) or request.wants_json()
+        request.response.abort(error, json=as_json)
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        """Serve the routes as a WSGI application (an unexpected error is a logged 500)."""
+        request = Request(environ)
+        try:
+            response = self.dispatch(request)
+            status, headers, body = response.to_wsgi(environ)
+        except Exception:
+            logger.exception(
+                "error while serving %s %s",
+                environ.get("REQUEST_METHOD"),
+                environ.get("PATH_INFO"),
+            )
+            response = Response(environ)
+            response.abort(InternalServerError(), json=_wants_json(request))
+            status, headers, body = response.to_wsgi(environ)
+        start_response(status, headers)
+        return body
+
+    def __repr__(self) -> str:
+        return f"<Router routes={len(self._routes)}>"
+
+
+def _wants_json(request: Request) -> bool:
+    route = request.route
+    return bool(getattr(route, "api", False)) or request.wants_json()
+
+
+def _automatic_options(path: str, allowed: list[str]) -> Route:
+    """The route answering ``OPTIONS`` for a path that has no ``OPTIONS`` route."""
+    route = Route()
+    route.methods = ("OPTIONS",)
+    route.path = path
+    route.controller = "automatic OPTIONS"
+    allow = ", ".join(allowed)
+
+    def endpoint(request: Request, params: Mapping[str, Any], resolver: Resolver) -> Any:
+        return request.response.header("Allow", allow).status(204)
+
+    route.endpoint = endpoint
+    return route
