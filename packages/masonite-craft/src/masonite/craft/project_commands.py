@@ -46,7 +46,8 @@ def project_commands(
             problems.append(f"the command bound as {key!r} failed to build: {describe(error)}")
             continue
         if command is None:
-            problems.append(f"{key!r} is bound to {value!r}, which is not a cleo command")
+            kind = type(value).__name__
+            problems.append(f"{key!r} is skipped: its value (a {kind}) is not a cleo command")
             continue
         names = [command.name or "", *command.aliases]
         clash = next((name for name in names if name in taken), None)
