@@ -28,7 +28,7 @@ def test_write_new_creates_folders_and_refuses_existing_files(tmp_path: Path) ->
     path = tmp_path / "a" / "b.py"
     write_new(path, "x = 1\n", Path("a/b.py"))
     assert path.read_text() == "x = 1\n"
-    with pytest.raises(CraftError, match="a/b.py already exists; craft never overwrites a file"):
+    with pytest.raises(CraftError, match=r"a/b\.py already exists; craft never overwrites a file"):
         write_new(path, "x = 2\n", Path("a/b.py"))
     assert path.read_text() == "x = 1\n"
 
