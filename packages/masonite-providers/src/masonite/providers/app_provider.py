@@ -1,0 +1,61 @@
+"""``AppProvider``: the request and response of each request, and what the router is made of."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from masonite.container import Container
+from masonite.providers.app_modules import load_app_module
+from masonite.providers.config import Config
+from masonite.providers.context import current_request
+from masonite.providers.keys import application_key
+from masonite.providers.provider import ServiceProvider
+from masonite.request import Limits, Request
+
+__all__ = ["AppProvider"]
+
+
+class AppProvider(ServiceProvider):
+    """First framework provider.
+
+    At start-up it checks the application key (a missing ``KEY`` with ``DEBUG`` off is an
+    error) and binds the route lists (``ROUTES`` of ``routes/web.py`` and
+    ``routes/api.py``) and the middleware of ``config/middleware.py``
+    (``HTTP_MIDDLEWARE``, ``ROUTE_MIDDLEWARE``), which ``RouteProvider`` compiles. Per
+    request it builds the ``Request`` (with ``config/request.py``'s ``LIMITS`` when set)
+    and its ``Response`` from ``'Environ'`` and binds both, as ``'Request'`` and
+    ``'Response'``, in the request scope.
+    """
+
+    def register(self) -> None:
+        """Check the key; bind the routes, the middleware and the request limits."""
+        config: Config = self.app.make("Config")
+        application_key(config)
+        web = _routes(config, "web")
+        api = _routes(config, "api")
+        self.routes(web=web, api=api)
+        self.http_middleware(*config.get("middleware.http_middleware", ()))
+        self.route_middleware(config.get("middleware.route_middleware", {}))
+        limits = config.get("request.limits")
+        if limits is not None and not isinstance(limits, Limits):
+            raise TypeError(
+                f"config/request.py LIMITS must be a masonite.request.Limits, got {limits!r}"
+            )
+        self.limits: Limits | None = limits
+
+    def boot(self, container: Container) -> None:
+        """Build this request's ``Request`` and ``Response`` and bind them in the scope."""
+        request = Request(container.make("Environ"), limits=self.limits)
+        container.bind("Request", request)
+        container.bind("Response", request.response)
+        current_request.set(request)
+
+
+def _routes(config: Config, name: str) -> list[Any]:
+    module = load_app_module(config.base_path, f"routes.{name}")
+    if module is None:
+        return []
+    routes = getattr(module, "ROUTES", None)
+    if routes is None:
+        raise TypeError(f"routes/{name}.py must define ROUTES = [...]")
+    return list(routes)

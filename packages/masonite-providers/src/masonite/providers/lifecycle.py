@@ -1,0 +1,186 @@
+"""The lifecycle: start-up (register, then boot once) and the per-request loop.
+
+``wsgi.py`` calls :func:`register_providers` and :func:`boot_providers` at start-up;
+``bootstrap/start.py``'s ``app(environ, start_response)`` calls :func:`handle_request` for
+every request. Everything that can be worked out once is worked out in
+:func:`boot_providers`: which providers run per request, in what order, and each of their
+``boot`` injection plans (the container caches them on first use), so a request is a flat
+loop of ``scope.resolve(provider.boot)`` calls.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from masonite.container import Container
+from masonite.providers.context import current_request
+from masonite.providers.error_pages import ErrorPages
+from masonite.providers.exceptions import ProviderError
+from masonite.providers.provider import ServiceProvider
+from masonite.request.exceptions import HTTPException
+
+__all__ = [
+    "WSGI_RESULT",
+    "Kernel",
+    "boot_providers",
+    "handle_request",
+    "register_providers",
+]
+
+logger = logging.getLogger("masonite")
+
+StartResponse = Callable[..., Any]
+WSGIResult = tuple[str, list[tuple[str, str]], Iterable[bytes]]
+
+#: The environ key under which ``StartResponseProvider`` leaves the request's
+#: ``(status, headers, body)`` for :class:`Kernel` to send.
+WSGI_RESULT = "masonite.wsgi_result"
+
+_LAST_RESORT: WSGIResult = (
+    "500 Internal Server Error",
+    [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", "21")],
+    [b"Internal Server Error"],
+)
+
+
+def register_providers(
+    container: Container, providers: Iterable[type[ServiceProvider] | ServiceProvider]
+) -> list[ServiceProvider]:
+    """Build every provider (classes are instantiated), give it the container, register all.
+
+    The providers are bound under ``'Providers'`` in the order given.
+
+    Args:
+        container: The application container (with ``'Config'`` bound for the framework
+            providers).
+        providers: ``config/providers.py``'s ``PROVIDERS``: classes or instances.
+
+    Returns:
+        The provider instances, in order.
+    """
+    built: list[ServiceProvider] = []
+    for provider in providers:
+        instance = provider() if isinstance(provider, type) else provider
+        if not callable(getattr(instance, "register", None)):
+            raise ProviderError(f"{provider!r} in PROVIDERS is not a ServiceProvider")
+        instance.app = container
+        built.append(instance)
+    container.bind("Providers", built)
+    for instance in built:
+        instance.register()
+    return built
+
+
+def boot_providers(container: Container) -> Kernel:
+    """Finish start-up: boot the ``wsgi = False`` providers once, then prepare requests.
+
+    In order: ``boot`` of each ``wsgi = False`` provider (arguments injected from the
+    container), ``'ErrorPages'`` bound unless a provider bound its own, ``ready()`` of every
+    provider, and the per-request :class:`Kernel` bound under ``'Kernel'`` (its providers
+    under ``'WSGIProviders'``).
+
+    Args:
+        container: The container :func:`register_providers` filled.
+
+    Returns:
+        The kernel (also bound as ``'Kernel'``).
+    """
+    providers: list[ServiceProvider] = container.make("Providers")
+    for provider in providers:
+        boot = getattr(provider, "boot", None)
+        if boot is not None and not provider.wsgi:
+            container.resolve(boot)
+    if not container.has("ErrorPages"):
+        view = container.make("View") if container.has("View") else None
+        config = container.make("Config") if container.has("Config") else None
+        debug = bool(config.get("application.debug", False)) if config is not None else False
+        container.bind("ErrorPages", ErrorPages(view, debug=debug))
+    for provider in providers:
+        provider.ready()
+    per_request = [provider for provider in providers if provider.wsgi]
+    kernel = Kernel(container, per_request, container.make("ErrorPages"))
+    container.bind("WSGIProviders", per_request)
+    container.bind("Kernel", kernel)
+    return kernel
+
+
+def handle_request(
+    container: Container, environ: dict[str, Any], start_response: StartResponse
+) -> Iterable[bytes]:
+    """Serve one request with the application in ``container`` (see :class:`Kernel`).
+
+    This is what ``bootstrap/start.py``'s ``app(environ, start_response)`` calls.
+    """
+    kernel: Kernel = container.make("Kernel")
+    return kernel(environ, start_response)
+
+
+class Kernel:
+    """The per-request loop over the ``wsgi = True`` providers (a WSGI application).
+
+    For each request: open a scope of the application container, bind ``'Environ'`` in
+    it, call each provider's ``boot`` with its arguments resolved from the scope, then
+    call ``start_response`` with the status and headers ``StartResponseProvider`` left
+    and return the body. Any exception becomes the response of ``ErrorPages`` (a 4xx for
+    an ``HTTPException``, else a logged 500): the WSGI server never sees one.
+
+    Args:
+        container: The application container.
+        providers: The ``wsgi = True`` providers, in order.
+        error_pages: Renders the response when a provider raises.
+    """
+
+    __slots__ = ("boots", "container", "error_pages", "providers")
+
+    def __init__(
+        self, container: Container, providers: Sequence[ServiceProvider], error_pages: ErrorPages
+    ) -> None:
+        self.container = container
+        self.providers = tuple(providers)
+        # PERF: the bound methods are taken once; the container keys its cached plans on
+        # their __func__, so resolving them per request walks a prepared plan.
+        # Providers without a boot() (register-only ones) cost nothing per request.
+        boots = (getattr(provider, "boot", None) for provider in self.providers)
+        self.boots = tuple(boot for boot in boots if boot is not None)
+        self.error_pages = error_pages
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        scope = self.container.scope()
+        scope.bind("Environ", environ)
+        try:
+            resolve = scope.resolve
+            for boot in self.boots:
+                resolve(boot)
+            result = environ.pop(WSGI_RESULT, None)
+            if result is None:
+                raise ProviderError(
+                    "no provider produced the response: StartResponseProvider must be in "
+                    "config/providers.py (after RouteProvider and StatusCodeProvider)"
+                )
+            status, headers, body = result
+        except Exception as error:  # every failure becomes a response, never a server error
+            environ.pop(WSGI_RESULT, None)
+            status, headers, body = self.failure(error, environ)
+        finally:
+            current_request.set(None)
+        start_response(status, headers)
+        return body
+
+    def failure(self, error: Exception, environ: dict[str, Any]) -> WSGIResult:
+        """Return the WSGI response for ``error``; log it unless it is an HTTP error."""
+        request = current_request.get()
+        if not isinstance(error, HTTPException):
+            logger.error(
+                "%s %r failed with %s",
+                environ.get("REQUEST_METHOD", "?"),
+                environ.get("PATH_INFO", ""),
+                type(error).__name__,
+                exc_info=error,
+            )
+        try:
+            return self.error_pages.exception_response(error, request, environ).to_wsgi(environ)
+        except Exception:
+            logger.exception("rendering the error response failed as well")
+            return _LAST_RESORT
