@@ -16,17 +16,31 @@ from masonite.craft.errors import CraftError
 class GeneratorCommand(CraftCommand):
     """A command that writes one new file under a conventional folder of the project.
 
-    Subclasses set ``name``, ``aliases``, ``folder`` and implement :meth:`plan`; the
-    base class checks that the current folder is a project, creates the folders,
+    Subclasses set ``name``, ``aliases``, ``folder``, and either ``suffix`` and
+    ``stub_name`` (a Python module named after its class) or their own :meth:`plan`.
+    The base class checks that the current folder is a project, creates the folders,
     refuses to overwrite anything and prints the path it created.
     """
 
     folder: ClassVar[tuple[str, ...]] = ()
+    suffix: ClassVar[str] = ""
+    stub_name: ClassVar[str] = ""
     arguments: ClassVar[list[Argument]] = [argument("name", "The name of the new file's class.")]
 
     def plan(self, name: str) -> tuple[tuple[str, ...], str]:
-        """Return the file's path parts under :attr:`folder` and its contents."""
-        raise NotImplementedError
+        """Return the file's path parts under :attr:`folder` and its contents.
+
+        By default: ``<Name><suffix>.py`` (in subfolders for ``admin.Name``) holding
+        the stub :attr:`stub_name` rendered with :meth:`context`.
+        """
+        from masonite.craft.names import split_class_name
+
+        parts = split_class_name(name, self.suffix)
+        return (*parts[:-1], f"{parts[-1]}.py"), stub(self.stub_name, self.context(parts[-1]))
+
+    def context(self, class_name: str) -> dict[str, str]:
+        """The placeholders of the stub for the class ``class_name``."""
+        return {"class_name": class_name}
 
     def handle(self) -> int:
         """Write the planned file into the project and print where it went."""

@@ -22,15 +22,13 @@ class CommandCommand(GeneratorCommand):
         "self.commands(SendReportCommand) and it shows in 'craft list'."
     )
     folder = ("app", "commands")
+    suffix = "Command"
+    stub_name = "command.py"
     arguments: ClassVar[list[Argument]] = [argument("name", "The command name ('SendReport').")]
 
-    def plan(self, name: str) -> tuple[tuple[str, ...], str]:
-        """``SendReportCommand.py`` and its code."""
-        from masonite.craft.generator import stub
-        from masonite.craft.names import snake_case, split_class_name
+    def context(self, class_name: str) -> dict[str, str]:
+        """The class name and the command's name (``SendReportCommand`` → ``send-report``)."""
+        from masonite.craft.names import snake_case
 
-        parts = split_class_name(name, "Command")
-        class_name = parts[-1]
         command_name = snake_case(class_name.removesuffix("Command") or class_name)
-        context = {"class_name": class_name, "command_name": command_name.replace("_", "-")}
-        return (*parts[:-1], f"{class_name}.py"), stub("command.py", context)
+        return {"class_name": class_name, "command_name": command_name.replace("_", "-")}

@@ -21,12 +21,6 @@ class MiddlewareCommand(GeneratorCommand):
         "a class that has before() and after(); register it in config/middleware.py."
     )
     folder = ("app", "http", "middleware")
+    suffix = "Middleware"
+    stub_name = "middleware.py"
     arguments: ClassVar[list[Argument]] = [argument("name", "The middleware name ('Auth').")]
-
-    def plan(self, name: str) -> tuple[tuple[str, ...], str]:
-        """``AuthMiddleware.py`` and its code."""
-        from masonite.craft.generator import stub
-        from masonite.craft.names import split_class_name
-
-        parts = split_class_name(name, "Middleware")
-        return (*parts[:-1], f"{parts[-1]}.py"), stub("middleware.py", {"class_name": parts[-1]})

@@ -21,12 +21,6 @@ class ProviderCommand(GeneratorCommand):
         "masonite.providers.ServiceProvider; add it to PROVIDERS in config/providers.py."
     )
     folder = ("app", "providers")
+    suffix = "Provider"
+    stub_name = "provider.py"
     arguments: ClassVar[list[Argument]] = [argument("name", "The provider name ('Blog').")]
-
-    def plan(self, name: str) -> tuple[tuple[str, ...], str]:
-        """``BlogProvider.py`` and its code."""
-        from masonite.craft.generator import stub
-        from masonite.craft.names import split_class_name
-
-        parts = split_class_name(name, "Provider")
-        return (*parts[:-1], f"{parts[-1]}.py"), stub("provider.py", {"class_name": parts[-1]})
