@@ -49,11 +49,16 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.chdir(work)
     saved_path = list(sys.path)
     yield work
-    sys.path[:] = saved_path
+    # Namespace packages (app/http/ without __init__.py) have a __path__ but no __file__;
+    # their __path__ is recomputed from sys.path, so look before sys.path is restored.
+    stale = []
     for name, module in list(sys.modules.items()):
-        location = getattr(module, "__file__", None) or ""
-        if location.startswith(str(tmp_path)):
-            del sys.modules[name]
+        places = [getattr(module, "__file__", None) or "", *getattr(module, "__path__", [])]
+        if any(str(place).startswith(str(tmp_path)) for place in places):
+            stale.append(name)
+    for name in stale:
+        del sys.modules[name]
+    sys.path[:] = saved_path
 
 
 @pytest.fixture

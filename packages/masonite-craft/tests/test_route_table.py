@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from masonite.craft.route_table import route_rows, target_text
+from masonite.craft.route_table import HEADERS, route_table, target_text
 
 
 class Controller:
@@ -25,19 +25,31 @@ def info(**fields: object) -> SimpleNamespace:
     return SimpleNamespace(**{**defaults, **fields})
 
 
-def test_route_rows() -> None:
-    rows = route_rows(
+def test_route_table() -> None:
+    headers, rows = route_table(
         [
             info(methods=("GET", "HEAD"), name="home", middleware=("auth", "throttle:5,1")),
             info(methods=frozenset({"PUT", "DELETE", "PATCH"}), path="/x/@id:int"),
             info(methods="GET", middleware=None, name=""),
         ]
     )
+    assert headers == list(HEADERS)
     assert rows == [
         ["GET, HEAD", "/", "home", "auth, throttle:5,1", "C@m"],
         ["DELETE, PATCH, PUT", "/x/@id:int", "", "", "C@m"],
         ["GET", "/", "", "", "C@m"],
     ]
+
+
+def test_a_domain_column_only_when_a_route_has_a_domain() -> None:
+    assert route_table([info(domain=None)])[0] == list(HEADERS)
+    headers, rows = route_table([info(domain=None), info(domain="@user.example.com")])
+    assert headers == ["Methods", "Path", "Domain", "Name", "Middleware", "Target"]
+    assert [row[2] for row in rows] == ["", "@user.example.com"]
+
+
+def test_no_routes() -> None:
+    assert route_table([]) == (list(HEADERS), [])
 
 
 def test_target_text() -> None:

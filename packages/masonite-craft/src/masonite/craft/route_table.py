@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+HEADERS = ("Methods", "Path", "Name", "Middleware", "Target")
 
-def route_rows(routes: Iterable[Any]) -> list[list[str]]:
-    """One row per route: methods, path, name, middleware and target, as text.
+
+def route_table(routes: Iterable[Any]) -> tuple[list[str], list[list[str]]]:
+    """The headers and one row per route: methods, path, name, middleware, target.
 
     ``routes`` are the router's ``RouteInfo`` records (``.methods``, ``.path``,
-    ``.name``, ``.middleware``, ``.target``); a missing name or middleware shows as
-    an empty cell.
+    ``.name``, ``.middleware``, ``.target``, and optionally ``.domain``); a missing
+    name or middleware shows as an empty cell. A ``Domain`` column comes after the path
+    when at least one route is bound to a domain.
     """
-    return [
+    routes = list(routes)
+    rows = [
         [
             _joined(route.methods, ", "),
             str(route.path),
@@ -23,6 +27,13 @@ def route_rows(routes: Iterable[Any]) -> list[list[str]]:
         ]
         for route in routes
     ]
+    headers = list(HEADERS)
+    domains = [str(getattr(route, "domain", None) or "") for route in routes]
+    if any(domains):
+        headers.insert(2, "Domain")
+        for row, domain in zip(rows, domains, strict=True):
+            row.insert(2, domain)
+    return headers, rows
 
 
 def target_text(target: object) -> str:

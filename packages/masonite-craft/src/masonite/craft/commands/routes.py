@@ -10,8 +10,6 @@ from cleo.io.inputs.option import Option
 from masonite.craft.command import CraftCommand, escape
 from masonite.craft.errors import CraftError
 
-HEADERS = ["Methods", "Path", "Name", "Middleware", "Target"]
-
 
 class RoutesCommand(CraftCommand):
     """List the routes of the project the current folder holds."""
@@ -28,19 +26,18 @@ class RoutesCommand(CraftCommand):
     def handle(self) -> int:
         """Import the project, ask its router for the routes, print them as a table."""
         from masonite.craft.project import describe, project_container, require_project
-        from masonite.craft.route_table import route_rows
+        from masonite.craft.route_table import route_table
 
         container = project_container(require_project())
         try:
-            routes = container.make("Router").routes()
-            rows = route_rows(routes)
+            headers, rows = route_table(container.make("Router").routes())
         except Exception as error:  # the project's code: report it in one line
             raise CraftError(f"could not list the routes: {describe(error)}") from None
         if not rows:
             self.line("The project has no routes.")
             return 0
         table = self.table()
-        table.set_headers(HEADERS)
+        table.set_headers(headers)
         table.set_rows([[escape(cell) for cell in row] for row in rows])
         table.render()
         return 0
