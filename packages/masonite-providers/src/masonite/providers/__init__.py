@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from masonite.providers.__about__ import __version__
 from masonite.providers.app_provider import AppProvider
-from masonite.providers.config import Config, config, load_config
+from masonite.providers.configuration import Config, config, load_config
 from masonite.providers.context import current_request
 from masonite.providers.env import env, load_env
 from masonite.providers.error_pages import ErrorPages

@@ -6,7 +6,7 @@ from typing import Any
 
 from masonite.container import Container
 from masonite.providers.app_modules import load_app_module
-from masonite.providers.config import Config
+from masonite.providers.configuration import Config
 from masonite.providers.context import current_request
 from masonite.providers.keys import application_key
 from masonite.providers.provider import ServiceProvider

@@ -15,7 +15,7 @@ import secrets
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from masonite.providers.config import Config
+from masonite.providers.configuration import Config
 from masonite.providers.exceptions import ConfigError
 
 __all__ = ["application_key", "derive_key", "fernet_key"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from masonite.providers.config import Config
+from masonite.providers.configuration import Config
 from masonite.providers.keys import application_key
 from masonite.providers.provider import ServiceProvider
 from masonite.providers.sessions import Session, SessionDriver, create_driver

@@ -21,7 +21,7 @@ from typing import Any
 
 from masonite.request.testing import Client
 
-__all__ = ["client_fixture", "create_app", "unload_app"]
+__all__ = ["client_fixture", "create_app", "load_app", "unload_app"]
 
 # The application currently imported by create_app: its root, the top-level module names
 # it may own (wsgi, config, routes, app, bootstrap...) and the environment before it.
@@ -61,14 +61,12 @@ def unload_app() -> None:
     importlib.invalidate_caches()
 
 
-def create_app(path: str | os.PathLike[str], *, module: str = "wsgi") -> Client:
-    """Import the application in folder ``path`` and return a test client for it.
+def load_app(path: str | os.PathLike[str], *, module: str = "wsgi") -> Any:
+    """Import the application in folder ``path`` and return its WSGI ``application``.
 
-    The app's ``wsgi.py`` runs as under gunicorn (providers registered, booted once) and
-    the client calls its ``application`` in-process, under ``wsgiref.validate``, keeping
-    cookies between calls. An app imported before is unloaded first (its modules share
-    names such as ``config`` and ``routes`` with every other app), so use one app at a
-    time per process.
+    The app's ``wsgi.py`` runs as under gunicorn (providers registered, booted once). An
+    app imported before is unloaded first (its modules share names such as ``config`` and
+    ``routes`` with every other app), so use one app at a time per process.
 
     Args:
         path: The application root (holding ``wsgi.py``).
@@ -89,11 +87,19 @@ def create_app(path: str | os.PathLike[str], *, module: str = "wsgi") -> Client:
     sys.path.insert(0, str(root))
     importlib.invalidate_caches()
     try:
-        application = importlib.import_module(module).application
+        return importlib.import_module(module).application
     except BaseException:
         unload_app()
         raise
-    return Client(application)
+
+
+def create_app(path: str | os.PathLike[str], *, module: str = "wsgi") -> Client:
+    """Import the application in folder ``path`` and return a test client for it.
+
+    See :func:`load_app`. The client calls the app in-process, under
+    ``wsgiref.validate``, and keeps cookies between calls.
+    """
+    return Client(load_app(path, module=module))
 
 
 def client_fixture(path: str | os.PathLike[str], *, scope: str = "function") -> Callable[..., Any]:

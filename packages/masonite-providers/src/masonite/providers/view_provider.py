@@ -6,7 +6,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from masonite.providers.config import Config
+from masonite.providers.configuration import Config
 from masonite.providers.context import current_request
 from masonite.providers.exceptions import ProviderError
 from masonite.providers.middleware.csrf import csrf_field, csrf_token

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from whitenoise import WhiteNoise
 
-from masonite.providers.config import Config
+from masonite.providers.configuration import Config
 from masonite.providers.exceptions import ConfigError
 from masonite.providers.provider import ServiceProvider
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from masonite.providers.config import Config
+from masonite.providers.configuration import Config
 from masonite.providers.exceptions import ConfigError
 from masonite.providers.sessions.cookie import CookieDriver
 from masonite.providers.sessions.driver import SessionDriver
