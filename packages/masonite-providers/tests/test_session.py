@@ -115,7 +115,7 @@ def test_set_over_a_flash_makes_it_permanent(driver: CountingDriver) -> None:
 
 
 def test_delete_pull_and_reset(driver: CountingDriver) -> None:
-    session, response = _next(driver, None)
+    session, _ = _next(driver, None)
     session.set("a", 1)
     session.set("b", 2)
     session.flash("f", 3)

@@ -36,7 +36,7 @@ def reason(status: int) -> str:
 
 def builtin_page(status: int, message: str | None = None) -> str:
     """Return the built-in HTML page for ``status`` (``message`` escaped)."""
-    title = f"{status} {reason(status)}"
+    title = html.escape(f"{status} {reason(status)}")
     text = html.escape(message or reason(status))
     return (
         f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -53,10 +53,10 @@ def unload_app() -> None:
     root = _loaded["root"]
     while root in sys.path:
         sys.path.remove(root)
-    before: dict[str, str] = _loaded["environ"]
-    for name in set(os.environ) - set(before):
-        del os.environ[name]
-    os.environ.update(before)
+    added: dict[str, str] = _loaded.get("added", {})
+    for name, value in added.items():
+        if os.environ.get(name) == value:  # still what the app's .env put there
+            del os.environ[name]
     _loaded.clear()
     importlib.invalidate_caches()
 
@@ -83,14 +83,19 @@ def load_app(path: str | os.PathLike[str], *, module: str = "wsgi") -> Any:
     for loaded in list(sys.modules):
         if loaded.partition(".")[0] in names:
             del sys.modules[loaded]
-    _loaded.update(root=str(root), names=names, environ=dict(os.environ))
+    _loaded.update(root=str(root), names=names)
     sys.path.insert(0, str(root))
     importlib.invalidate_caches()
+    before = set(os.environ)
     try:
-        return importlib.import_module(module).application
+        application = importlib.import_module(module).application
     except BaseException:
+        _loaded["added"] = {name: os.environ[name] for name in set(os.environ) - before}
         unload_app()
         raise
+    # .env never overrides, it only adds: remember what it added, to remove it later.
+    _loaded["added"] = {name: os.environ[name] for name in set(os.environ) - before}
+    return application
 
 
 def create_app(path: str | os.PathLike[str], *, module: str = "wsgi") -> Client:

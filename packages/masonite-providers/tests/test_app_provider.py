@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from masonite.providers import ConfigError, current_request
+from masonite.request import Request, Response
+from masonite.request.testing import Client
+
+
+def test_missing_key_in_production_stops_start_up(make_client: Callable[..., Client]) -> None:
+    with pytest.raises(ConfigError, match="application key is missing"):
+        make_client(KEY="", APP_DEBUG="false")
+
+
+def test_missing_key_in_debug_starts(make_client: Callable[..., Client]) -> None:
+    assert make_client(KEY="", APP_DEBUG="true").get("/").text == "Hello, World"
+
+
+def test_routes_and_middleware_lists_are_bound(client: Client) -> None:
+    import wsgi
+
+    container = wsgi.container
+    assert len(container.make("WebRoutes")) > 5
+    assert len(container.make("ApiRoutes")) == 2
+    assert [cls.__name__ for cls in container.make("HttpMiddleware")] == [
+        "VerifyCsrfToken",
+        "SecureHeadersMiddleware",
+    ]
+    assert set(container.make("RouteMiddleware")) == {"auth", "tag"}
+
+
+def test_request_and_response_are_bound_per_request(client: Client) -> None:
+    import wsgi
+
+    from masonite.providers import ServiceProvider
+
+    seen: list[object] = []
+
+    class Spy(ServiceProvider):
+        def boot(self, request: Request, response: Response) -> None:
+            seen.append((request, response, request.response is response, current_request.get()))
+
+    kernel = wsgi.container.make("Kernel")
+    spy = Spy(wsgi.container)
+    kernel.boots = (*kernel.boots[:1], spy.boot, *kernel.boots[1:])
+    client.get("/")
+    client.get("/")
+    assert len(seen) == 2
+    first, second = seen
+    assert first[0] is not second[0]
+    assert first[2] is True
+    assert first[3] is first[0]
+    assert current_request.get() is None  # cleared when the request ended
