@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 from masonite.providers import SecureHeadersMiddleware
 from masonite.request import Request
 from masonite.request.testing import Client, create_environ
@@ -14,7 +17,7 @@ def test_defaults_through_the_app(client: Client) -> None:
 
 def test_subclass_changes_and_drops_defaults_and_keeps_the_apps_own() -> None:
     class Custom(SecureHeadersMiddleware):
-        headers = {
+        headers: ClassVar[Mapping[str, str | None]] = {
             "x-frame-options": "DENY",
             "X-XSS-Protection": None,
             "Strict-Transport-Security": "max-age=60",

@@ -24,7 +24,9 @@ def test_create_app_and_unload(example_path: Path, monkeypatch: pytest.MonkeyPat
 
 def test_two_apps_in_turn(example_path: Path, tmp_path: Path) -> None:
     (tmp_path / "wsgi.py").write_text(
-        "def application(environ, start_response):\n    start_response('200 OK', [('Content-Type', 'text/plain')])\n    return [b'other']\n"
+        "def application(environ, start_response):\n"
+        "    start_response('200 OK', [('Content-Type', 'text/plain')])\n"
+        "    return [b'other']\n"
     )
     assert create_app(example_path).get("/").text == "Hello, World"
     assert create_app(tmp_path).get("/").text == "other"
