@@ -153,7 +153,7 @@ class Kernel:
             resolve = scope.resolve
             for boot in self.boots:
                 resolve(boot)
-            result = environ.pop(WSGI_RESULT, None)
+            result: WSGIResult | None = environ.pop(WSGI_RESULT, None)
             if result is None:
                 raise ProviderError(
                     "no provider produced the response: StartResponseProvider must be in "

@@ -27,4 +27,5 @@ class SessionProvider(ServiceProvider):
 
     def boot(self, request: Request) -> None:
         """Attach this request's (not yet loaded) session."""
-        request.session = Session(self.driver, request)
+        # PERF: straight into the instance dict (Request keeps one for such attributes).
+        request.__dict__["session"] = Session(self.driver, request)

@@ -17,11 +17,13 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from masonite.request.testing import Client
 
 __all__ = ["client_fixture", "create_app", "load_app", "unload_app"]
+
+Scope = Literal["function", "class", "module", "package", "session"]
 
 # The application currently imported by create_app: its root, the top-level module names
 # it may own (wsgi, config, routes, app, bootstrap...) and the environment before it.
@@ -107,7 +109,9 @@ def create_app(path: str | os.PathLike[str], *, module: str = "wsgi") -> Client:
     return Client(load_app(path, module=module))
 
 
-def client_fixture(path: str | os.PathLike[str], *, scope: str = "function") -> Callable[..., Any]:
+def client_fixture(
+    path: str | os.PathLike[str], *, scope: Scope = "function"
+) -> Callable[..., Any]:
     """Return a pytest fixture that yields :func:`create_app`'s client for ``path``.
 
     Args:
@@ -115,11 +119,11 @@ def client_fixture(path: str | os.PathLike[str], *, scope: str = "function") -> 
         scope: The pytest fixture scope (``"function"``: a fresh app, so fresh cookies
             and sessions, for each test).
     """
-    import pytest
+    import pytest  # type: ignore[import-not-found, unused-ignore]
 
-    @pytest.fixture(scope=scope)  # type: ignore[misc]
     def client() -> Iterator[Client]:
         yield create_app(path)
         unload_app()
 
-    return client
+    fixture: Callable[..., Any] = pytest.fixture(client, scope=scope)
+    return fixture

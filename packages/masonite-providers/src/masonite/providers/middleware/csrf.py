@@ -12,6 +12,9 @@ from markupsafe import Markup
 from masonite.request import Request
 from masonite.request.exceptions import Forbidden
 
+from masonite.providers.exceptions import ProviderError
+from masonite.providers.sessions.session import Session
+
 __all__ = ["CsrfMiddleware", "TokenMismatch", "csrf_field", "csrf_token"]
 
 SESSION_KEY = "_token"
@@ -30,9 +33,20 @@ class TokenMismatch(Forbidden):
         )
 
 
+def _session(request: Request) -> Session:
+    session: Session | None = request.__dict__.get("session")
+    if session is None:
+        raise ProviderError("CSRF protection needs sessions: add SessionProvider to PROVIDERS")
+    return session
+
+
 def csrf_token(request: Request) -> str:
-    """Return the CSRF token of ``request``'s session, creating it on first use."""
-    session = request.session
+    """Return the CSRF token of ``request``'s session, creating it on first use.
+
+    Raises:
+        ProviderError: The request has no session (``SessionProvider`` is missing).
+    """
+    session = _session(request)
     token = session.get(SESSION_KEY)
     if not isinstance(token, str) or not token:
         token = secrets.token_urlsafe(32)
@@ -75,7 +89,7 @@ class CsrfMiddleware:
         request = self.request
         if request.method in _SAFE_METHODS or self._is_exempt(request.path):
             return
-        expected = request.session.get(SESSION_KEY)
+        expected = _session(request).get(SESSION_KEY)
         sent = self._sent_token(request)
         if (
             not isinstance(expected, str)
