@@ -9,11 +9,10 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
-from masonite.request import Request
-from masonite.request.exceptions import Forbidden
-
 from masonite.providers.exceptions import ProviderError
 from masonite.providers.sessions.session import Session
+from masonite.request import Request
+from masonite.request.exceptions import Forbidden
 
 __all__ = ["CsrfMiddleware", "TokenMismatch", "csrf_field", "csrf_token"]
 
