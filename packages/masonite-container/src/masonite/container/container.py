@@ -431,7 +431,7 @@ class Container:
         """
         try:
             if type(target) is _MethodType:
-                plan = METHOD_PLANS.get(target.__func__) or plan_for(target, Container)  # type: ignore[attr-defined]
+                plan = METHOD_PLANS.get(target.__func__) or plan_for(target, Container)
             else:
                 plan = PLANS.get(target) or plan_for(target, Container)
         except TypeError:  # an unhashable callable
@@ -534,6 +534,8 @@ class Container:
                 container = container._parent
             if mode == OPTIONAL:
                 return None if default is EMPTY else default
+            if mode == SELF:  # asks for a container class this container is not
+                raise messages.wrong_container(plan, name, cls, self)
             if self._family.strict:
                 raise messages.not_injectable_strict(plan, name, cls)
             value = self._build(cls, (), chain)
@@ -754,7 +756,7 @@ def _index(
     class, and each of its bases that no earlier binding answers.
     """
     instance = type(stored) is not Recipe
-    cls = type(stored) if instance else stored.lookup_type
+    cls: type | None = type(stored) if instance else stored.lookup_type
     if cls is None:  # a singleton factory: found by key only
         return
     current = answers.get(cls, MISSING)

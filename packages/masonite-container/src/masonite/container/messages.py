@@ -30,6 +30,7 @@ __all__ = [
     "strict_rebind",
     "too_many_arguments",
     "unexpected_keywords",
+    "wrong_container",
 ]
 
 
@@ -48,7 +49,8 @@ def _value_name(stored: Any) -> str:
 
 def bad_key(method: str, key: Any) -> ContainerError:
     return ContainerError(
-        f"{method}() takes a string or a class as key, got {key!r} of type {type(key).__qualname__}",
+        f"{method}() takes a string or a class as key, got {key!r} "
+        f"of type {type(key).__qualname__}",
         key=key,
     )
 
@@ -152,5 +154,17 @@ def unexpected_keywords(plan: Plan, extra: Iterable[str]) -> ContainerError:
         f"resolve() got unexpected keyword argument(s) {', '.join(repr(n) for n in names)} for "
         f"{plan.describe()}; the parameters it accepts by name are: {known}",
         parameter=names[0],
+        target=plan.describe(),
+    )
+
+
+def wrong_container(plan: Plan, name: str, cls: type, container: Any) -> ContainerError:
+    return ContainerError(
+        f"cannot inject parameter '{name}: {annotation_name(cls)}' of {plan.describe()}: it "
+        f"asks for the container as a {annotation_name(cls)}, but it is being resolved by a "
+        f"{annotation_name(type(container))}; annotate it with the container's own class, or "
+        f"bind a {cls.__name__} under a key",
+        key=cls,
+        parameter=name,
         target=plan.describe(),
     )

@@ -82,7 +82,7 @@ _UNION_ORIGINS = (typing.Union, types.UnionType)
 #: a fresh closure per request and resolves it would otherwise grow without end).
 PLANS: dict[Any, Plan] = {}  # functions, classes, partials: keyed on the object
 METHOD_PLANS: dict[Any, Plan] = {}  # bound methods: keyed on __func__, self not in the plan
-CALL_PLANS: dict[type, Plan] = {}  # callable instances: keyed on their class
+CALL_PLANS: dict[Any, Plan] = {}  # callable instances: keyed on their class
 MAX_PLANS = 4096
 
 Step = tuple[str, int, Any, Any, int]  # name, mode, annotation, default, passing
@@ -176,6 +176,7 @@ def plan_for(target: Any, container_type: type) -> Plan:
             or one of its annotations cannot be evaluated.
     """
     cache: dict[Any, Plan]
+    key: Any
     if isinstance(target, types.MethodType):
         cache, key = METHOD_PLANS, target.__func__
     elif isinstance(
@@ -205,10 +206,10 @@ def plan_for(target: Any, container_type: type) -> Plan:
 def _build(target: Any, container_type: type) -> Plan:
     try:
         signature = inspect.signature(target)
-    except (TypeError, ValueError) as exc:
-        raise ContainerError(
-            f"cannot read the signature of {describe(target)}: {exc}", target=describe(target)
-        ) from exc
+    except (TypeError, ValueError):
+        # Some builtins have no signature Python can read: nothing to inject,
+        # the arguments given to resolve() are passed through as they are.
+        return Plan(target, (), var_positional=True, var_keyword=True)
     raw = {
         name: p.annotation
         for name, p in signature.parameters.items()
@@ -380,10 +381,11 @@ def _qualified_name(target: Any) -> str:
         return f"functools.partial({_qualified_name(target.func)})"
     if isinstance(target, types.MethodType):
         target = target.__func__
-    elif not isinstance(target, (type, types.FunctionType, types.BuiltinFunctionType)):
-        if callable(target):
-            cls = type(target)
-            return f"{cls.__module__}.{cls.__qualname__}.__call__"
+    elif not isinstance(target, (type, types.FunctionType, types.BuiltinFunctionType)) and callable(
+        target
+    ):
+        cls = type(target)
+        return f"{cls.__module__}.{cls.__qualname__}.__call__"
     module = getattr(target, "__module__", None)
     qualname = getattr(target, "__qualname__", None) or getattr(target, "__name__", None)
     if qualname is None:

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from masonite.container import ContainerError
+from masonite.container.patterns import compile_pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "key", "expected"),
+    [
+        ("*Command", "MigrateCommand", True),
+        ("*Command", "Command", True),
+        ("*Command", "CommandX", False),
+        ("Sentry*", "SentryHook", True),
+        ("Sentry*", "Sentr", False),
+        ("Sentry*Hook", "SentryExceptionHook", True),
+        ("Sentry*Hook", "SentryHook", True),
+        ("Sentry*Hook", "SentryHoo", False),
+        ("ab*ba", "aba", False),
+        ("*", "", True),
+        ("*", "anything", True),
+        ("a.b*", "a.bc", True),  # literal, not a regex
+        ("a.b*", "axbc", False),
+    ],
+)
+def test_compile_pattern(pattern: str, key: str, expected: bool) -> None:
+    assert compile_pattern(pattern)(key) is expected
+
+
+@pytest.mark.parametrize("pattern", ["", "Command", "a**", "*a*"])
+def test_compile_pattern_needs_exactly_one_star(pattern: str) -> None:
+    with pytest.raises(ContainerError) as info:
+        compile_pattern(pattern)
+    assert repr(pattern) in str(info.value)
+    assert info.value.key == pattern
