@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 BENCH_VENV := .venv-bench
+DEMO_VENV := .venv-demo
+DEMO_DIR := demo
 PACKAGES := container request routing providers craft skeleton
 EDITABLE := $(foreach p,$(PACKAGES),-e packages/masonite-$(p))
 
@@ -42,9 +44,18 @@ typing: $(BIN)/tox
 dist: $(BIN)/tox
 	$(BIN)/tox run -e dist
 
-demo:
-	@echo "make demo: masonite-skeleton and 'craft new'/'craft serve' are not built yet (issue 6)." >&2
-	@exit 1
+# A virtualenv with the six packages installed editable from the tree, an app made by
+# `craft new` in demo/ (kept between runs: delete demo/ for a fresh one), served until
+# Ctrl-C. exec: gunicorn replaces the shell, so Ctrl-C reaches it directly.
+$(DEMO_VENV)/.done: $(foreach p,$(PACKAGES),packages/masonite-$(p)/pyproject.toml)
+	$(PYTHON) -m venv $(DEMO_VENV)
+	$(DEMO_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(DEMO_VENV)/bin/python -m pip install --quiet $(EDITABLE)
+	touch $@
+
+demo: $(DEMO_VENV)/.done
+	if [ ! -f $(DEMO_DIR)/wsgi.py ]; then $(DEMO_VENV)/bin/craft new demo --path $(DEMO_DIR); fi
+	cd $(DEMO_DIR) && exec $(CURDIR)/$(DEMO_VENV)/bin/craft serve --host 127.0.0.1 --port 8000
 
 $(BENCH_VENV)/.done: bench/requirements.txt $(foreach p,$(PACKAGES),packages/masonite-$(p)/pyproject.toml)
 	$(PYTHON) -m venv $(BENCH_VENV)
