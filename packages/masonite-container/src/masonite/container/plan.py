@@ -17,6 +17,9 @@ Each parameter gets one of four modes:
   bound for it, else the default (``None`` for ``X | None`` without one).
 * ``SELF``: annotated with the container class itself. The container doing the
   resolution is passed, so a request scope hands out the scope, never the root.
+
+A callable whose signature Python cannot read (some builtins) gets an empty plan:
+the arguments given to ``resolve`` are passed through as they are.
 """
 
 from __future__ import annotations
@@ -172,8 +175,8 @@ def plan_for(target: Any, container_type: type) -> Plan:
             the resolving container itself (mode ``SELF``).
 
     Raises:
-        ContainerError: ``target`` is not callable, its signature cannot be read,
-            or one of its annotations cannot be evaluated.
+        ContainerError: ``target`` is not callable, or one of its parameter
+            annotations cannot be evaluated (the return annotation is ignored).
     """
     cache: dict[Any, Plan]
     key: Any
