@@ -22,15 +22,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bottle  # noqa: E402
-import falcon  # noqa: E402
-from _timing import measure, table  # noqa: E402
-from falcon.routing import CompiledRouter  # noqa: E402
-from werkzeug.exceptions import NotFound as WerkzeugNotFound  # noqa: E402
-from werkzeug.routing import Map, Rule  # noqa: E402
+import bottle
+import falcon
+from _timing import measure, table
+from falcon.routing import CompiledRouter
+from werkzeug.exceptions import NotFound as WerkzeugNotFound
+from werkzeug.routing import Map, Rule
 
-from masonite.request import NotFound  # noqa: E402
-from masonite.routing import Get, Router  # noqa: E402
+from masonite.request import NotFound
+from masonite.routing import Get, Router
 
 SIZES = (10, 100, 1000)
 MISS = "/api/v1/unknown/42"

@@ -155,10 +155,9 @@ def resolve_controller_string(
             if found is None:
                 continue
             return _check_class(found, class_name, method, target, describe), method
-    error = ControllerResolutionError(
+    raise ControllerResolutionError(
         f"{describe}: controller {target!r} not found (tried {', '.join(dict.fromkeys(tried))})"
-    )
-    raise error from first_missing
+    ) from first_missing
 
 
 def _candidates(package: str, parts: list[str]) -> list[tuple[str, str]]:

@@ -25,6 +25,8 @@ T = TypeVar("T")
 _REQUEST = 0
 _RESPONSE = 1
 _BY_NAME = 2
+# An unannotated parameter called ``request``: a URL parameter of that name, else the request.
+_REQUEST_BY_NAME = 3
 
 _EMPTY: Mapping[str, Any] = {}
 
@@ -74,6 +76,12 @@ class _Plan:
                 self.var_keyword = True
                 continue
             source = _source(hints.get(parameter.name, parameter.annotation))
+            if (
+                source == _BY_NAME
+                and parameter.name == "request"
+                and (parameter.annotation is parameter.empty)
+            ):
+                source = _REQUEST_BY_NAME
             required = parameter.default is parameter.empty
             if kind is parameter.KEYWORD_ONLY:
                 self.keyword.append((parameter.name, source, required))
@@ -90,7 +98,7 @@ class _Plan:
 
 
 def _type_hints(fn: Callable[..., Any]) -> dict[str, Any]:
-    target = fn.__init__ if inspect.isclass(fn) else fn  # type: ignore[misc]
+    target = fn.__init__ if inspect.isclass(fn) else fn
     try:
         return typing.get_type_hints(target)
     except Exception:
@@ -124,10 +132,12 @@ def describe_callable(fn: object) -> str:
 class DefaultResolver:
     """The resolver used without a container.
 
-    Constructors and methods receive the ``Request`` and ``Response`` by annotation and URL
-    parameters by name; extra URL parameters go to a ``**kwargs`` parameter when there is
-    one. A required parameter that cannot be filled is a :class:`ControllerError` naming
-    the callable and the parameter. Each callable's plan is computed once and cached.
+    Constructors and methods receive the ``Request`` and ``Response`` by annotation (an
+    unannotated parameter called ``request`` gets the request too, unless the route has a
+    URL parameter of that name) and URL parameters by name; extra URL parameters go to a
+    ``**kwargs`` parameter when there is one. A required parameter that cannot be filled
+    is a :class:`ControllerError` naming the callable and the parameter. Each callable's
+    plan is computed once and cached.
     """
 
     def __init__(self) -> None:
@@ -180,8 +190,10 @@ class DefaultResolver:
                         raise _missing(plan.name, name)
                 elif source == _REQUEST:
                     kwargs[name] = request
-                else:
+                elif source == _RESPONSE:
                     kwargs[name] = request.response
+                else:
+                    kwargs[name] = params.get(name, request)
             return fn(**kwargs)
         positional: list[Any] = list(args)
         keywords: dict[str, Any] = {}
@@ -202,6 +214,8 @@ class DefaultResolver:
                 value: Any = request
             elif source == _RESPONSE:
                 value = request.response
+            elif source == _REQUEST_BY_NAME:
+                value = params.get(name, request)
             elif name in params:
                 value = params[name]
             elif not required:
@@ -220,6 +234,8 @@ class DefaultResolver:
                 keywords[name] = request
             elif source == _RESPONSE:
                 keywords[name] = request.response
+            elif source == _REQUEST_BY_NAME:
+                keywords[name] = params.get(name, request)
             elif name in params:
                 keywords[name] = params[name]
             elif required:

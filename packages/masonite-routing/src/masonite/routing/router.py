@@ -305,8 +305,8 @@ class Router:
             if found is None:
                 return miss(view_for(host), method, path)
             if found.__class__ is RouteMatch:
-                return found  # type: ignore[return-value]
-            return new_match(RouteMatch, found)  # type: ignore[no-any-return]
+                return found
+            return new_match(RouteMatch, found)
 
         return match
 
@@ -406,7 +406,7 @@ class Router:
         params: Mapping[str, Any] = _EMPTY
         try:
             for cls in self.http_middleware:
-                instance = resolver.build(cls, request)
+                instance: Any = resolver.build(cls, request)
                 http.append(instance)
                 before = getattr(instance, "before", None)
                 if before is not None:
