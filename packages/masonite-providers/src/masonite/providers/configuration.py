@@ -19,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from masonite.providers.app_modules import ensure_importable
 from masonite.providers.env import load_env
 from masonite.providers.exceptions import ConfigError
 
@@ -167,7 +168,9 @@ def _step(value: Any, segment: str) -> Any:
 def load_config(base_path: str | os.PathLike[str]) -> Config:
     """Read ``<base_path>/.env`` into the environment, then return the app's :class:`Config`.
 
-    The returned object also becomes the one the module-level :func:`config` reads.
+    The application root is put first on ``sys.path`` when it is not there (gunicorn's
+    working directory usually is), so ``routes`` and ``app.http.controllers`` import. The
+    returned object also becomes the one the module-level :func:`config` reads.
 
     Args:
         base_path: The application root, or a file inside it (pass ``__file__`` from
@@ -176,6 +179,8 @@ def load_config(base_path: str | os.PathLike[str]) -> Config:
     global _current
     loaded = Config(base_path)
     load_env(loaded.base_path / ".env")
+    # The app's packages (routes, app.http.controllers...) are imported by name.
+    ensure_importable(loaded.base_path)
     _current = loaded
     return loaded
 
