@@ -49,6 +49,16 @@ class Provider:
         self.response = response
 
 
+class NoLookup:
+    """A resolve() that looks nothing up: what the Python calls alone cost."""
+
+    def __init__(self, request: Request, response: Response) -> None:
+        self.values = (request, response)
+
+    def resolve(self, target: object, /, *args: object, **kwargs: object) -> object:
+        return target(*self.values)  # type: ignore[operator]
+
+
 class Controller:
     def show(self, request: Request, view: View, id: int) -> object:
         return (request, view, id)
@@ -72,6 +82,7 @@ def main() -> None:
     scope.bind("Request", request)
     scope.bind("Response", response)
     view = root.make("View")
+    no_lookup = NoLookup(request, response)
 
     report(
         "resolve boot(self, request: Request, response: Response) from a request scope",
@@ -81,6 +92,10 @@ def main() -> None:
                 lambda: provider.boot(request, response),
             ),
             ("scope.resolve(provider.boot)", lambda: scope.resolve(provider.boot)),
+            (
+                "reference: a resolve() that looks nothing up",
+                lambda: no_lookup.resolve(provider.boot),
+            ),
         ],
     )
 

@@ -349,6 +349,19 @@ def test_singleton_accepts_a_factory_found_by_key(container: Container) -> None:
     assert not container.has(dict)  # a factory is found by its key only
 
 
+def test_singleton_accepts_an_unhashable_callable_object(container: Container) -> None:
+    class Factory:
+        __hash__ = None  # type: ignore[assignment]
+
+        def __call__(self, view: View) -> list[View]:
+            return [view]
+
+    container.singleton("views", Factory())
+    made = container.make("views")
+    assert isinstance(made[0], View)
+    assert container.make("views") is made
+
+
 def test_singleton_refuses_arguments_and_non_callables(container: Container) -> None:
     container.singleton("Built", Built)
     with pytest.raises(ContainerError, match="'Built' is a singleton"):

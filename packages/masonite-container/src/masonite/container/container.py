@@ -173,7 +173,13 @@ class Container:
             and self._family.plain
         ):
             bindings[key] = obj
-            _index(self._answers, self._ready, bindings, key, obj)
+            cls = type(obj)
+            answers = self._answers
+            if cls not in answers and len(cls.__mro__) == 2:
+                answers[cls] = key  # a class deriving from object only: no base to index
+                self._ready[cls] = obj
+            else:
+                _index(answers, self._ready, bindings, key, obj)
             return self
         return self._put(
             "bind", key, Recipe(obj, shared=False) if isinstance(obj, type) else obj, obj
@@ -274,20 +280,26 @@ class Container:
                 or building the class failed.
         """
         # PERF: a string key bound to an instance (or a built singleton) is a
-        # dict lookup per container in the chain; the rest takes _make.
-        if type(key) is str and not args and self._family.plain:
-            container: Container | None = self
-            while container is not None:
-                stored = container._bindings.get(key, MISSING)
-                if stored is not MISSING:
-                    if type(stored) is not Recipe:
-                        return stored
-                    if not stored.shared:
-                        return self._build(stored.factory, (), ())
-                    if stored.instance is not MISSING:
-                        return stored.instance
-                    break
-                container = container._parent
+        # dict lookup per container in the chain, an instance this container
+        # holds for a class is two; everything else takes _make.
+        if not args and self._family.plain:
+            if type(key) is str:
+                container: Container | None = self
+                while container is not None:
+                    stored = container._bindings.get(key, MISSING)
+                    if stored is not MISSING:
+                        if type(stored) is not Recipe:
+                            return stored
+                        if not stored.shared:
+                            return self._build(stored.factory, (), ())
+                        if stored.instance is not MISSING:
+                            return stored.instance
+                        break
+                    container = container._parent
+            elif isinstance(key, type) and key not in self._bindings:
+                value = self._ready.get(key, MISSING)
+                if value is not MISSING and not issubclass(key, Container):
+                    return value
         return self._make(key, args)
 
     def _make(self, key: Any, args: tuple[Any, ...]) -> Any:
@@ -371,7 +383,10 @@ class Container:
     def _build(self, factory: Any, args: tuple[Any, ...], chain: tuple[Any, ...]) -> Any:
         if factory in chain:
             raise messages.circular(chain, factory)
-        plan = PLANS.get(factory) or plan_for(factory, Container)
+        try:
+            plan = PLANS.get(factory) or plan_for(factory, Container)
+        except TypeError:  # an unhashable callable object
+            plan = plan_for(factory, Container)
         return self._call(factory, plan, args, _NO_KWARGS, (*chain, factory))
 
     def has(self, key: Any) -> bool:
@@ -718,7 +733,8 @@ class Container:
         Bindings made in the child shadow the parent's and never reach it; the
         child sees everything of its parents (bindings, singletons, swaps,
         hooks), and injection plans are shared. A scope is three empty dicts:
-        cheap enough to open one per HTTP request.
+        cheap enough to open one per HTTP request. It has the class of its
+        parent; a subclass's own ``__init__`` does not run for it.
         """
         # PERF: no __init__ call and no copies; measured in bench/bench_container.py.
         child: C = _new(type(self))
