@@ -36,3 +36,28 @@ def test_build_and_call_inject_from_the_scope() -> None:
     assert resolver.call(controller.show, request, {"id": 3, "other": "x"}) == (3, request.response)
     assert resolver.call(controller.flexible, request, {"a": 1}) == {"a": 1}
     assert resolver.call(lambda first, second: first + second, request, {}, ("1", "2")) == "12"
+
+
+def test_callables_with_nothing_to_inject_are_called_directly() -> None:
+    resolver = ContainerResolver(Container().scope())
+    request = Request(create_environ())
+
+    class Plain:
+        def show(self, id: int, page: int = 1) -> tuple[int, int]:
+            return id, page
+
+        def only(self, id: int, /) -> int:
+            return id
+
+    assert resolver.call(Plain().show, request, {"id": 4}) == (4, 1)
+    assert resolver.call(Plain().show, request, {"id": 4, "page": 2, "x": 0}) == (4, 2)
+    assert isinstance(resolver.build(Plain, request), Plain)
+    # A positional-only parameter cannot come from a URL parameter: the container says so.
+    import pytest
+
+    from masonite.container import ContainerError
+
+    with pytest.raises(ContainerError, match="'id'"):
+        resolver.call(Plain().only, request, {"id": 4})
+    with pytest.raises(ContainerError, match="'id'"):
+        resolver.call(Plain().show, request, {})

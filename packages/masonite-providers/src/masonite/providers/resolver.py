@@ -3,15 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from masonite.container import Container
-from masonite.container.plan import plan_for
+from masonite.container.plan import ARG, EITHER, EMPTY, plan_for
 from masonite.request import Request
 
 __all__ = ["ContainerResolver"]
 
 T = TypeVar("T")
+
+_MAX_CACHED = 4096
+
+
+class _Shape(NamedTuple):
+    """What the resolver needs to know about a callable, worked out once."""
+
+    accepts: frozenset[str] | None  # names URL parameters can fill; None: it takes **kwargs
+    required: frozenset[str]  # parameters that must come from the URL parameters
+    plain: bool  # nothing to inject: every parameter is a URL parameter or has a default
+
+
+# PERF: keyed like the container's plans (bound methods by __func__). A callable with
+# nothing to inject (most controller methods, middleware before/after) is called
+# directly instead of through the container: ~0.6 µs less per call (bench_lifecycle).
+_SHAPES: dict[Any, _Shape] = {}
+
+
+def _shape(fn: Callable[..., Any], key: Any) -> _Shape:
+    plan = plan_for(fn, Container)
+    shape = _Shape(
+        accepts=None if plan.var_keyword else plan.keyword_names,
+        required=frozenset(
+            name for name, mode, _, default, _ in plan.steps if mode == ARG and default is EMPTY
+        ),
+        plain=all(mode == ARG and passing == EITHER for _, mode, _, _, passing in plan.steps),
+    )
+    if len(_SHAPES) >= _MAX_CACHED:
+        _SHAPES.clear()
+    _SHAPES[key] = shape
+    return shape
 
 
 class ContainerResolver:
@@ -34,6 +65,9 @@ class ContainerResolver:
 
     def build(self, cls: type[T], request: Request) -> T:
         """Return an instance of ``cls`` with its constructor resolved from the scope."""
+        shape = _SHAPES.get(cls) or _shape(cls, cls)
+        if shape.plain and not shape.required:
+            return cls()
         return self.container.resolve(cls)
 
     def call(
@@ -44,10 +78,11 @@ class ContainerResolver:
         args: Sequence[Any] = (),
     ) -> Any:
         """Call ``fn`` with ``args``, the URL ``params`` it names, and injected values."""
-        if not params:
-            return self.container.resolve(fn, *args)
-        plan = plan_for(fn, Container)
-        if plan.var_keyword:
-            return self.container.resolve(fn, *args, **params)
-        names = plan.keyword_names
-        return self.container.resolve(fn, *args, **{k: v for k, v in params.items() if k in names})
+        key = getattr(fn, "__func__", fn)
+        shape = _SHAPES.get(key) or _shape(fn, key)
+        accepts = shape.accepts
+        if params and accepts is not None and not accepts.issuperset(params):
+            params = {name: value for name, value in params.items() if name in accepts}
+        if shape.plain and not args and shape.required.issubset(params):
+            return fn(**params)
+        return self.container.resolve(fn, *args, **params)
