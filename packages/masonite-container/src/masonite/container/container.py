@@ -368,11 +368,11 @@ class Container:
         """Turn a stored binding into the object handed out."""
         if type(stored) is not Recipe:
             if args:
-                raise messages.arguments_for_instance(key, stored, len(args))
+                raise messages.arguments_refused(key, stored, len(args))
             return stored
         if stored.shared:
             if args:
-                raise messages.arguments_for_singleton(key, len(args))
+                raise messages.arguments_refused(key, stored, len(args))
             # Built in the container that holds the binding: a singleton made
             # first inside a request scope must not capture that request.
             return stored.shared_instance(lambda: owner._build(stored.factory, (), chain))

@@ -19,8 +19,7 @@ from masonite.container.plan import ARG, EMPTY, KEYWORD, POSITIONAL, Plan, annot
 from masonite.container.recipe import Recipe
 
 __all__ = [
-    "arguments_for_instance",
-    "arguments_for_singleton",
+    "arguments_refused",
     "bad_key",
     "circular",
     "key_name",
@@ -83,19 +82,18 @@ def not_bound(key: Any, known: Iterable[Any]) -> MissingContainerBindingNotFound
     )
 
 
-def arguments_for_instance(key: Any, stored: Any, count: int) -> ContainerError:
+def arguments_refused(key: Any, stored: Any, count: int) -> ContainerError:
+    """``make(key, *args)`` for a key that is not bound to a class built per make."""
+    if type(stored) is Recipe:
+        why = "is a singleton, built once without arguments"
+    else:
+        why = (
+            f"is bound to an instance ({_value_name(stored)}), which is returned as is; only a "
+            f"key bound to a class is built with arguments"
+        )
     return ContainerError(
         f"make({key_name(key)}, ...) was given {count} positional argument(s), but "
-        f"{key_name(key)} is bound to an instance ({_value_name(stored)}), which is returned "
-        f"as is; only a key bound to a class is built with arguments",
-        key=key,
-    )
-
-
-def arguments_for_singleton(key: Any, count: int) -> ContainerError:
-    return ContainerError(
-        f"make({key_name(key)}, ...) was given {count} positional argument(s), but "
-        f"{key_name(key)} is a singleton, built once without arguments",
+        f"{key_name(key)} {why}",
         key=key,
     )
 
