@@ -83,7 +83,7 @@ class Config:
                 ``config`` is already imported.
         """
         _check_segment(name, name)
-        package = self._package()
+        self._package()
         qualified = f"{PACKAGE}.{name}"
         with self._lock:
             loaded = sys.modules.get(qualified)
@@ -94,8 +94,8 @@ class Config:
                 and not (self.config_path / name / "__init__.py").is_file()
             ):
                 return None
-            # The package's __path__ is exactly [config_path]: the import cannot leave it.
-            assert list(package.__path__) == [str(self.config_path)]
+            # _package() checked that its __path__ is exactly the app's config folder, so
+            # the import cannot find a module anywhere else.
             return importlib.import_module(qualified)
 
     def _lookup(self, name: str) -> Any:

@@ -14,6 +14,7 @@ from masonite.providers.sessions.driver import (
     Loaded,
     decode_payload,
     encode_payload,
+    set_session_cookie,
 )
 from masonite.providers.sessions.settings import MAX_COOKIE_BYTES, SessionSettings
 from masonite.request import Response
@@ -76,9 +77,7 @@ class CookieDriver:
         settings = self.settings
         if not data:
             if raw is not None:
-                response.delete_cookie(
-                    settings.cookie_name, path=settings.path, domain=settings.domain
-                )
+                delete_session_cookie(response, settings)
             return
         token = self._fernet.encrypt(encode_payload(data, flashed)).decode("ascii")
         value = _FLASH_PREFIX + token if flashed else token
@@ -89,13 +88,4 @@ class CookieDriver:
                 "browser keeps: store less in the session, or use the 'memory' driver "
                 "(config/session.py DRIVER)"
             )
-        response.cookie(
-            settings.cookie_name,
-            value,
-            max_age=settings.lifetime,
-            path=settings.path,
-            domain=settings.domain,
-            secure=settings.secure,
-            http_only=True,
-            same_site=settings.same_site,
-        )
+        set_session_cookie(response, settings, value)

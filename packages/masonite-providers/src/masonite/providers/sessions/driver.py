@@ -10,7 +10,14 @@ from masonite.providers.exceptions import SessionError
 from masonite.providers.sessions.settings import SessionSettings
 from masonite.request import Response
 
-__all__ = ["EMPTY", "SessionDriver", "decode_payload", "encode_payload"]
+__all__ = [
+    "EMPTY",
+    "SessionDriver",
+    "decode_payload",
+    "delete_session_cookie",
+    "encode_payload",
+    "set_session_cookie",
+]
 
 Loaded = tuple[dict[str, Any], list[str]]
 EMPTY: Loaded = ({}, [])
@@ -75,3 +82,22 @@ def decode_payload(payload: bytes | str) -> Loaded:
     if not isinstance(data, dict) or not isinstance(flashed, list):
         return EMPTY
     return data, [key for key in flashed if isinstance(key, str) and key in data]
+
+
+def set_session_cookie(response: Response, settings: SessionSettings, value: str) -> None:
+    """Set the session cookie to ``value`` with the configured attributes (always HttpOnly)."""
+    response.cookie(
+        settings.cookie_name,
+        value,
+        max_age=settings.lifetime,
+        path=settings.path,
+        domain=settings.domain,
+        secure=settings.secure,
+        http_only=True,
+        same_site=settings.same_site,
+    )
+
+
+def delete_session_cookie(response: Response, settings: SessionSettings) -> None:
+    """Tell the browser to drop the session cookie."""
+    response.delete_cookie(settings.cookie_name, path=settings.path, domain=settings.domain)

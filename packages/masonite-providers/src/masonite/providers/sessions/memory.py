@@ -13,7 +13,14 @@ from collections.abc import Callable, Collection
 from typing import Any, NamedTuple
 
 from masonite.providers.keys import derive_key
-from masonite.providers.sessions.driver import EMPTY, Loaded, decode_payload, encode_payload
+from masonite.providers.sessions.driver import (
+    EMPTY,
+    Loaded,
+    decode_payload,
+    delete_session_cookie,
+    encode_payload,
+    set_session_cookie,
+)
 from masonite.providers.sessions.settings import SessionSettings
 from masonite.request import Response
 
@@ -127,15 +134,6 @@ class MemoryDriver:
                     self._store.popitem(last=False)
         if issued:
             assert session_id is not None
-            response.cookie(
-                settings.cookie_name,
-                f"{session_id}.{self._sign(session_id)}",
-                max_age=settings.lifetime,
-                path=settings.path,
-                domain=settings.domain,
-                secure=settings.secure,
-                http_only=True,
-                same_site=settings.same_site,
-            )
+            set_session_cookie(response, settings, f"{session_id}.{self._sign(session_id)}")
         elif not data and raw is not None:
-            response.delete_cookie(settings.cookie_name, path=settings.path, domain=settings.domain)
+            delete_session_cookie(response, settings)
