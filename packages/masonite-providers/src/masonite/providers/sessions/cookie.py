@@ -13,6 +13,7 @@ from masonite.providers.sessions.driver import (
     EMPTY,
     Loaded,
     decode_payload,
+    delete_session_cookie,
     encode_payload,
     set_session_cookie,
 )
