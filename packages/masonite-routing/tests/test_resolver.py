@@ -7,7 +7,7 @@ import pytest
 from masonite.request import Request, Response
 from masonite.request.testing import create_environ
 from masonite.routing import ControllerError, DefaultResolver
-from masonite.routing.resolver import describe_callable
+from masonite.routing.resolver import describe_callable, direct_invoker
 
 
 @pytest.fixture
@@ -161,3 +161,46 @@ def test_describe_callable() -> None:
         describe_callable(DefaultResolver().call)
         == "masonite.routing.resolver.DefaultResolver.call"
     )
+
+
+def test_direct_invoker_shapes(request_: Request, resolver: DefaultResolver) -> None:
+    def none() -> str:
+        return "none"
+
+    def one(id: int) -> int:
+        return id
+
+    def req(r: Request) -> Request:
+        return r
+
+    def mixed(a: int, r: Request, resp: Response, request: Any = None) -> Any:
+        return a, r, resp
+
+    def mixed_unannotated(a: int, request) -> Any:  # type: ignore[no-untyped-def]
+        return a, request
+
+    assert direct_invoker(resolver, none)(request_, {}) == "none"  # type: ignore[misc]
+    assert direct_invoker(resolver, one)(request_, {"id": 3}) == 3  # type: ignore[misc]
+    assert direct_invoker(resolver, req)(request_, {}) is request_  # type: ignore[misc]
+    assert direct_invoker(resolver, mixed_unannotated)(request_, {"a": 1}) == (1, request_)  # type: ignore[misc]
+    assert direct_invoker(resolver, mixed) is None  # an optional parameter: general path
+    with pytest.raises(ControllerError, match="parameter 'id'"):
+        direct_invoker(resolver, one)(request_, {})  # type: ignore[misc]
+
+    def two(a: int, r: Request, resp: Response) -> Any:
+        return a, r, resp
+
+    invoke = direct_invoker(resolver, two)
+    assert invoke is not None
+    assert invoke(request_, {"a": 1}) == (1, request_, request_.response)
+    with pytest.raises(ControllerError, match="parameter 'a'"):
+        invoke(request_, {})
+
+
+def test_direct_invoker_refuses_keyword_and_variadic(resolver: DefaultResolver) -> None:
+    def keyword(*, a: int) -> None: ...
+
+    def variadic(*args: Any) -> None: ...
+
+    assert direct_invoker(resolver, keyword) is None
+    assert direct_invoker(resolver, variadic) is None

@@ -8,6 +8,7 @@ from masonite.request import MethodNotAllowed, NotFound
 from masonite.routing import (
     ControllerResolutionError,
     Converter,
+    DefaultResolver,
     Delete,
     Get,
     IntConverter,
@@ -264,3 +265,19 @@ def test_domains() -> None:
     with pytest.raises(NotFound):
         router.match("GET", "/only")
     assert router.find("GET", "/only", "www.example.com") is None
+
+
+def test_controller_parameters_are_checked_when_the_router_is_built() -> None:
+    def show(slug: str) -> str:
+        return slug
+
+    with pytest.raises(ControllerResolutionError, match=r"needs 'slug'.*URL parameters: id"):
+        Router([Get("/posts/@id", show)])
+    # A default or a URL parameter provides it; a custom resolver decides for itself.
+    Router([Get("/posts", show).default({"slug": "x"})])
+    Router([Get("/posts/@slug", show)])
+
+    class Custom(DefaultResolver):
+        pass
+
+    Router([Get("/posts/@id", show)], resolver=Custom())

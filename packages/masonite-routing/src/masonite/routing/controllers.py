@@ -15,12 +15,12 @@ import importlib
 import inspect
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from masonite.request import Request
 from masonite.routing.errors import ControllerResolutionError
-from masonite.routing.resolver import Resolver, describe_callable
+from masonite.routing.resolver import DefaultResolver, Resolver, describe_callable, direct_invoker
 
 __all__ = ["Endpoint", "make_endpoint", "resolve_controller_string"]
 
@@ -37,8 +37,15 @@ def make_endpoint(
     packages: Sequence[str],
     namespace: str = "",
     describe: str,
+    default: DefaultResolver | None = None,
+    available: Collection[str] = (),
 ) -> tuple[Endpoint, str]:
     """Return the endpoint calling ``target`` and a readable name of the controller.
+
+    With ``default`` (the router's own resolver when it is a :class:`DefaultResolver`),
+    function targets get a call specialised on their signature, used whenever the
+    request is dispatched with that resolver, and a required parameter that is neither
+    the request nor one of the ``available`` URL parameters fails right here.
 
     Raises:
         ControllerResolutionError: The target cannot be resolved (see the module docstring).
@@ -53,14 +60,32 @@ def make_endpoint(
     owner = _owner_class(target, describe)
     if owner is not None:
         return _class_endpoint(owner, target.__name__), describe_callable(target)
-    return _function_endpoint(target), describe_callable(target)
+    if default is not None:
+        missing = default.unfilled(target, available)
+        if missing:
+            raise ControllerResolutionError(
+                f"{describe}: {describe_callable(target)} needs {', '.join(map(repr, missing))}, "
+                f"which the route does not provide (URL parameters: "
+                f"{', '.join(available) or 'none'})"
+            )
+    return _function_endpoint(target, default), describe_callable(target)
 
 
-def _function_endpoint(fn: Callable[..., Any]) -> Endpoint:
-    def endpoint(request: Request, params: Mapping[str, Any], resolver: Resolver) -> Any:
+def _function_endpoint(fn: Callable[..., Any], default: DefaultResolver | None) -> Endpoint:
+    invoke = direct_invoker(default, fn) if default is not None else None
+    if invoke is None:
+
+        def endpoint(request: Request, params: Mapping[str, Any], resolver: Resolver) -> Any:
+            return resolver.call(fn, request, params)
+
+        return endpoint
+
+    def direct(request: Request, params: Mapping[str, Any], resolver: Resolver) -> Any:
+        if resolver is default:
+            return invoke(request, params)
         return resolver.call(fn, request, params)
 
-    return endpoint
+    return direct
 
 
 def _class_endpoint(cls: type, method: str) -> Endpoint:

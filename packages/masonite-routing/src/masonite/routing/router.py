@@ -205,6 +205,8 @@ class Router:
                 packages=self.controllers,
                 namespace=route.namespace,
                 describe=describe,
+                default=self.resolver if type(self.resolver) is DefaultResolver else None,
+                available=(*route.template.params, *route.defaults),
             )
         route.middleware_classes = resolve_middleware(
             route.middleware_list, self.route_middleware, describe
