@@ -240,6 +240,24 @@ def test_make_by_class_finds_virtual_subclasses_of_an_abc(container: Container) 
     assert container.has(Storage)
 
 
+def test_virtual_matches_are_remembered_and_nominal_ones_win(container: Container) -> None:
+    virtual = MemoryStorage()
+    container.bind("virtual", virtual)
+    assert container.make(Storage) is virtual
+    assert container._local is not None
+    assert container._local.scanned == {Storage: "virtual"}
+
+    class DiskStorage(Storage):
+        def put(self, name: str) -> None:
+            pass
+
+    nominal = DiskStorage()
+    container.bind("disk", nominal)
+    assert container.make(Storage) is nominal  # a binding deriving from it is indexed first
+    container.bind("virtual", MemoryStorage())  # a rebind forgets what scans found
+    assert container._local.scanned == {}
+
+
 def test_make_by_class_honours_runtime_checkable_protocols(container: Container) -> None:
     connection = Connection()
     container.bind("db", connection)

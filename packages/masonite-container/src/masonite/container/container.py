@@ -74,13 +74,15 @@ class _Family:
 
 
 class _Local:
-    """The rarely used parts of one container: its swaps and its hooks."""
+    """The rarely used parts of one container: swaps, hooks, ABC lookups."""
 
-    __slots__ = ("hooks", "swaps")
+    __slots__ = ("hooks", "scanned", "swaps")
 
     def __init__(self) -> None:
         self.swaps: dict[type, Any] = {}
         self.hooks = Hooks()
+        # class with a custom metaclass -> key of the first binding it accepts
+        self.scanned: dict[type, Any] = {}
 
 
 class Container:
@@ -242,6 +244,8 @@ class Container:
                 # Replaced whole, never emptied in place: a reader in another
                 # thread keeps a consistent (old) view.
                 self._answers, self._ready = answers, ready
+                if self._local is not None:
+                    self._local.scanned = {}
             else:
                 bindings[key] = stored
                 _index(self._answers, self._ready, bindings, key, stored)
@@ -341,21 +345,44 @@ class Container:
 
     def _type_key(self, cls: type) -> Any:
         """Return the key of this container's binding that answers ``cls``, or MISSING."""
-        key = self._answers.get(cls, MISSING)
+        answers = self._answers
+        key = answers.get(cls, MISSING)
         if key is MISSING and type(cls) is not type:
-            # A class with a custom metaclass (an ABC, a runtime-checkable
-            # Protocol) may accept instances that do not derive from it.
-            for each, stored in tuple(self._bindings.items()):
-                try:
-                    if type(stored) is Recipe:
-                        hit = stored.lookup_type is not None and issubclass(stored.lookup_type, cls)
-                    else:
-                        hit = isinstance(stored, cls)
-                except TypeError:  # a Protocol that is not runtime-checkable
-                    hit = False
-                if hit:
-                    return each
+            key = self._scan(cls, answers)
         return key
+
+    def _scan(self, cls: type, answers: dict[type, Any]) -> Any:
+        """Find a binding that a class with a custom metaclass accepts.
+
+        An ABC (through ``register``) or a runtime-checkable Protocol may accept
+        values that do not derive from it, which the index cannot know. The first
+        such binding is remembered (a later bind cannot change which one is first;
+        a rebind forgets them all); a miss is not, so it costs a scan each time.
+        """
+        local = self._local
+        if local is not None:
+            key = local.scanned.get(cls, MISSING)
+            if key is not MISSING:
+                return key
+        for each, stored in tuple(self._bindings.items()):
+            try:
+                if type(stored) is Recipe:
+                    hit = stored.lookup_type is not None and issubclass(stored.lookup_type, cls)
+                else:
+                    hit = isinstance(stored, cls)
+            except TypeError:  # a Protocol that is not runtime-checkable
+                hit = False
+            if hit:
+                if self._answers is answers:  # no rebind since the scan began
+                    if local is None:
+                        with self._family.lock:
+                            local = self._own_local()
+                    scanned = local.scanned
+                    scanned[cls] = each
+                    if self._answers is not answers:  # a rebind raced the write
+                        scanned.pop(cls, None)
+                return each
+        return MISSING
 
     def _produce(
         self,
@@ -671,6 +698,7 @@ class Container:
         return swapped
 
     def _own_local(self) -> _Local:
+        # Called with the family lock held, so two threads never make two.
         if self._local is None:
             self._local = _Local()
         return self._local
