@@ -19,7 +19,7 @@ from masonite.request.nesting import nest
 from masonite.request.paths import MISSING, lookup
 from masonite.request.response import Response
 from masonite.request.uploads import UploadedFile
-from masonite.request.urlencoded import decode_latin1_text, parse_urlencoded
+from masonite.request.urlencoded import decode_latin1_text, parse_form
 from masonite.request.urls import host_and_port, is_same_origin, netloc, quote_path
 
 __all__ = ["Request"]
@@ -339,13 +339,15 @@ class Request:
                 query = {}
             else:
                 limits = self.limits
-                pairs = parse_urlencoded(
-                    decode_latin1_text(raw, "query string"),
+                text = raw if raw.isascii() else decode_latin1_text(raw, "query string")
+                query = parse_form(
+                    text,
                     max_fields=limits.max_fields,
                     max_field_size=limits.max_field_size,
+                    max_depth=limits.max_depth,
                 )
-                self._query_fields = len(pairs)
-                query = nest(pairs, limits.max_depth)
+                # Fields are counted against the shared limit; "&" + 1 bounds them cheaply.
+                self._query_fields = text.count("&") + 1
             self._query = query
         return query
 
@@ -377,7 +379,12 @@ class Request:
                 return b""
             limits = self.limits
             multipart = parse_media_type(self.environ.get("CONTENT_TYPE") or "")[0] == _MULTIPART
-            limit = limits.max_multipart_size if multipart else limits.max_body_size
+            body = self._read(limits.max_multipart_size if multipart else limits.max_body_size)
+        return body
+
+    def _read(self, limit: int) -> bytes:
+        body = self._body
+        if body is None:
             body = self._body = read_body(self.environ, limit)
         return body
 
@@ -406,38 +413,19 @@ class Request:
         content_type = environ.get("CONTENT_TYPE")
         if not content_type:
             return {}
-        # PERF: the exact browser form type skips the media-type parser.
-        params: dict[str, str]
-        if content_type == _URLENCODED:
-            mime, params = _URLENCODED, {}
-        else:
-            mime, params = parse_media_type(content_type)
-        is_json = mime == "application/json" or (
-            mime.startswith("application/") and mime.endswith("+json")
-        )
-        if mime not in _FORM_TYPES and not is_json:
-            return {}
         encoding = environ.get("HTTP_CONTENT_ENCODING")
         if encoding and encoding.strip().lower() != "identity":
             raise UnsupportedMediaType("compressed request bodies are not supported")
-        limits = self.limits
-        query_fields = self._query_fields if self._query is not None else self._count_query()
+        # PERF: the exact browser form type skips the media-type parser.
+        if content_type == _URLENCODED:
+            return self._parse_urlencoded("utf-8")
+        mime, params = parse_media_type(content_type)
         if mime == _URLENCODED:
             charset = _TEXT_CHARSETS.get(params.get("charset", "utf-8").lower())
             if charset is None:
                 raise UnsupportedMediaType("unsupported form charset")
-            raw = self.body
-            try:
-                text = raw.decode("latin-1" if raw.isascii() else charset)
-            except UnicodeError:
-                raise BadRequest("form body is not valid UTF-8") from None
-            pairs = parse_urlencoded(
-                text,
-                max_fields=limits.max_fields - query_fields,
-                max_field_size=limits.max_field_size,
-                encoding=charset,
-            )
-            return nest(pairs, limits.max_depth)
+            return self._parse_urlencoded(charset)
+        limits = self.limits
         if mime == _MULTIPART:
             if self._body is not None:
                 chunks: Any = (self._body,)
@@ -449,25 +437,49 @@ class Request:
                 params.get("boundary"),
                 content_length(environ),
                 limits,
-                limits.max_fields - query_fields,
+                limits.max_fields - self._count_query(),
             )
             uploads = [value for _, value in form_pairs if type(value) is UploadedFile]
             if uploads:
                 self._uploads = uploads
                 self.response.call_on_close(self.close)
             return nest(form_pairs, limits.max_depth)
+        if mime != "application/json" and not (
+            mime.startswith("application/") and mime.endswith("+json")
+        ):
+            return {}
         charset = params.get("charset")
         if charset is not None and charset.lower() not in _JSON_CHARSETS:
             raise UnsupportedMediaType("JSON must be UTF-8")
-        raw = self.body
+        raw = self._read(limits.max_body_size)
         if not raw.strip():
             return {}
         data = parse_json(raw, limits.max_json_depth)
         self._json = data
         return data if type(data) is dict else {}
 
+    def _parse_urlencoded(self, charset: str) -> dict[str, Any]:
+        limits = self.limits
+        query_fields = self._query_fields if self._query is not None else self._count_query()
+        raw = self._body
+        if raw is None:
+            raw = self._body = read_body(self.environ, limits.max_body_size)
+        try:
+            # Latin-1 decodes ASCII fastest; percent-escapes are decoded with ``charset``.
+            text = raw.decode("latin-1" if raw.isascii() else charset)
+        except UnicodeError:
+            raise BadRequest("form body is not valid UTF-8") from None
+        return parse_form(
+            text,
+            max_fields=limits.max_fields - query_fields,
+            max_field_size=limits.max_field_size,
+            max_depth=limits.max_depth,
+            encoding=charset,
+        )
+
     def _count_query(self) -> int:
-        self._query_data()
+        if self._query is None:
+            self._query_data()
         return self._query_fields
 
     def _inputs(self) -> dict[str, Any]:
@@ -486,10 +498,15 @@ class Request:
         (a list of every match). Uploaded files come back as ``UploadedFile`` objects.
         When a JSON body's root is not an object, paths are looked up in that root.
         """
-        data = self._inputs()
-        value = data.get(name, MISSING)
+        # PERF: a plain name is looked up in the body, then the query string, without
+        # building the merged dict (0.5 µs of bench/bench_request.py).
+        value = self._load_form().get(name, MISSING)
         if value is not MISSING:
             return value
+        value = self._query_data().get(name, MISSING)
+        if value is not MISSING:
+            return value
+        data = self._inputs()
         json_root = self._json
         if json_root is not None and type(json_root) is not dict:
             return lookup(json_root, name, default)

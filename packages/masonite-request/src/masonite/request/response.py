@@ -163,8 +163,10 @@ class Response:
         return self
 
     def _content_type(self, value: str, *, replace: bool = False) -> None:
-        headers = self.headers
-        if replace or "Content-Type" not in headers:
+        headers = self._headers
+        if headers is None:
+            self._headers = Headers._trusted("Content-Type", value)
+        elif replace or "Content-Type" not in headers:
             headers["Content-Type"] = value
 
     # -- cookies --------------------------------------------------------------------------
@@ -259,8 +261,15 @@ class Response:
         Raises:
             TypeError: anything else (numbers, arbitrary objects).
         """
-        if type(body) is str:
-            return self._set_bytes(body.encode(), _HTML, status)
+        if type(body) is str and status is None and self._stream is None and self._file is None:
+            # PERF: the usual controller result, without the general _set_bytes path.
+            self._body = body.encode()
+            if self._headers is None:
+                self._headers = Headers._trusted("Content-Type", _HTML)
+            elif "Content-Type" not in self._headers:
+                self._headers["Content-Type"] = _HTML
+            self._is_set = True
+            return self
         if isinstance(body, tuple):
             if len(body) != 2 or not isinstance(body[1], int):
                 raise TypeError("a tuple body must be (body, status)")
@@ -462,15 +471,22 @@ class Response:
                 if pair[0].lower() not in ("content-type", "content-length", "transfer-encoding")
             ]
             return _STATUS_LINES[status], headers, self._finish([])
-        names = {name.lower() for name, _ in headers} if headers else set()
-        if "content-type" not in names:
+        # PERF: one pass over the (usually one or two) headers instead of a set of names.
+        has_type = has_length = False
+        for name, _ in headers:
+            lowered = name.lower()
+            if lowered == "content-type":
+                has_type = True
+            elif lowered == "content-length":
+                has_length = True
+        if not has_type:
             headers.append(("Content-Type", _HTML))
         head = environ.get("REQUEST_METHOD") == "HEAD"
         body: Iterable[bytes]
         if self._file is not None:
             file, self._file = self._file, None
             size = _file_size(file)
-            if size is not None and "content-length" not in names:
+            if size is not None and not has_length:
                 headers.append(("Content-Length", str(size)))
             if head:
                 file.close()
@@ -489,10 +505,12 @@ class Response:
                     close()
                 body = []
         else:
-            if "content-length" not in names:
+            if not has_length:
                 headers.append(("Content-Length", str(len(self._body))))
             body = [] if head else [self._body]
-        return _STATUS_LINES[status], headers, self._finish(body)
+        if self._closers:
+            body = self._finish(body)
+        return _STATUS_LINES[status], headers, body
 
     def _finish(self, body: Iterable[bytes]) -> Iterable[bytes]:
         closers = self._closers
