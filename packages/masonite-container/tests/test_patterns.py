@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from masonite.container import ContainerError
 from masonite.container.patterns import compile_pattern
@@ -34,3 +38,18 @@ def test_compile_pattern_needs_exactly_one_star(pattern: str) -> None:
         compile_pattern(pattern)
     assert repr(pattern) in str(info.value)
     assert info.value.key == pattern
+
+
+@given(
+    prefix=st.text(max_size=6),
+    suffix=st.text(max_size=6),
+    key=st.text(max_size=14),
+)
+def test_compile_pattern_agrees_with_a_regular_expression(
+    prefix: str, suffix: str, key: str
+) -> None:
+    pattern = f"{prefix}*{suffix}"
+    if pattern.count("*") != 1:
+        return
+    reference = re.fullmatch(re.escape(prefix) + ".*" + re.escape(suffix), key, re.S) is not None
+    assert compile_pattern(pattern)(key) is reference
