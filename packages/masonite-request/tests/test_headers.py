@@ -29,6 +29,7 @@ def test_environ_headers_read_case_insensitively() -> None:
     assert headers.get("Content-Type") == headers.get("CONTENT_TYPE") == "text/plain"
     assert headers.get("Http-Odd") == "odd"
     assert headers.get("Missing") is None
+    assert headers.get("Content-Length") is None  # "" means absent
     assert headers.get("Request-Method") is None
     assert "x-token" in headers
     assert 5 not in headers

@@ -65,7 +65,7 @@ class EnvironHeaders(Mapping[str, str]):
         environ = self._environ
         key = name.upper().replace("-", "_")
         if key in _CGI_HEADERS:
-            value = environ.get(key)
+            value = environ.get(key) or None  # servers set "" when the header is absent
         elif key.startswith("HTTP_"):
             # Environ spelling first; ``HTTP_HTTP_X`` is a header literally named ``Http-X``.
             value = environ.get(key)
