@@ -9,6 +9,9 @@ Three cases, each answered by all three apps in the same process and run:
 - ``GET /users/42``: JSON, the route found among 100 parametrised routes;
 - ``POST /form?a=1..e=5``: a urlencoded form of 10 fields, echoed as JSON with the query.
 
+A fourth row times the app's compiled ``Router`` served alone (``router(environ,
+start_response)``, no container and no providers), to show what the lifecycle adds.
+
 Run: ``make bench BENCH=bench_lifecycle`` (or ``python bench/bench_lifecycle.py`` with the
 packages installed).
 """
@@ -259,7 +262,17 @@ def main() -> None:
         root = Path(folder)
         write_app(root)
         masonite = load_app(root)
-        apps = {"raw WSGI": raw_app, "Falcon": falcon_app(), "masonite": masonite}
+        import wsgi  # the app's start-up module, imported by load_app
+
+        # The compiled Router as a WSGI app on its own (its default resolver, no container,
+        # no providers): shows what the lifecycle adds on top of routing.
+        router = wsgi.container.make("Router")
+        apps = {
+            "raw WSGI": raw_app,
+            "Falcon": falcon_app(),
+            "masonite.routing Router alone": router,
+            "masonite (full lifecycle)": masonite,
+        }
         for name, app in apps.items():
             check(name, app)
         cases = {
