@@ -162,18 +162,19 @@ class BoomController:
 """
 
 
-def add_failing_route(root: Path) -> None:
+def failing_app(root: Path, boot: Callable[[Path], Client]) -> Client:
+    """Add a route whose controller raises, then boot the app."""
     (root / "app" / "http" / "controllers" / "BoomController.py").write_text(BOOM)
     with (root / "routes" / "web.py").open("a") as routes:
         routes.write('\nROUTES.append(Get("/boom", "BoomController@show"))\n')
+    return boot(root)
 
 
-def test_500_page_in_production_hides_the_error(
+def test_500_page_in_production_is_errors_500_and_hides_the_error(
     fresh: Path, boot: Callable[[Path], Client], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    add_failing_route(fresh)
     monkeypatch.setenv("APP_DEBUG", "false")
-    response = boot(fresh).get("/boom")
+    response = failing_app(fresh, boot).get("/boom")
     assert response.status_code == 500
     assert "Something went wrong" in response.text
     assert "secret detail" not in response.text
@@ -182,9 +183,8 @@ def test_500_page_in_production_hides_the_error(
 def test_500_page_in_debug_shows_the_traceback(
     fresh: Path, boot: Callable[[Path], Client], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    add_failing_route(fresh)
     monkeypatch.setenv("APP_DEBUG", "true")
-    response = boot(fresh).get("/boom")
+    response = failing_app(fresh, boot).get("/boom")
     assert response.status_code == 500
     assert "secret detail of the failure" in response.text
     assert "Traceback" in response.text
