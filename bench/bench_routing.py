@@ -138,8 +138,7 @@ ROUTERS = (
 )
 
 
-def match_tables() -> dict[tuple[int, str], float]:
-    ours: dict[tuple[int, str], float] = {}
+def match_tables() -> None:
     for size in SIZES:
         last = size // 2 - 1
         cases = {
@@ -159,22 +158,34 @@ def match_tables() -> dict[tuple[int, str], float]:
                 f"\nmasonite find / fastest peer: {timings['masonite find'] / fastest:.2f}x; "
                 f"masonite match / fastest peer: {timings['masonite match'] / fastest:.2f}x\n"
             )
-            ours[(size, case)] = timings["masonite find"]
-    return ours
 
 
 def _bind(run: Callable[[str], Any], path: str) -> Callable[[], Any]:
     return lambda: run(path)
 
 
-def growth_table(ours: dict[tuple[int, str], float]) -> None:
-    print("### masonite find cost by table size (ratio to 10 routes)\n")
+def growth_table() -> None:
+    """The three sizes interleaved in one measurement, so load drift cannot fake growth."""
+    finders = {size: masonite_find_case(size) for size in SIZES}
+    rows = []
+    for case in ("static hit", "one-param hit (worst position)", "miss"):
+        cases = []
+        for size in SIZES:
+            last = size // 2 - 1
+            path = {
+                "static hit": f"/api/v1/res{last}",
+                "one-param hit (worst position)": f"/api/v1/res{last}/42",
+                "miss": MISS,
+            }[case]
+            cases.append((f"{size}", _bind(finders[size], path)))
+        timings = dict(measure(cases))
+        rows.append((case, timings))
+    print("### masonite find cost by table size, measured together (ratio to 10 routes)\n")
     print("| case | 10 routes | 100 routes | 1000 routes | 1000 / 10 |")
     print("|---|---:|---:|---:|---:|")
-    for case in ("static hit", "one-param hit (worst position)", "miss"):
-        cells = [f"{ours[(size, case)]:.0f} ns" for size in SIZES]
-        ratio = ours[(1000, case)] / ours[(10, case)]
-        print(f"| {case} | {' | '.join(cells)} | {ratio:.2f}x |")
+    for case, timings in rows:
+        cells = [f"{timings[str(size)]:.0f} ns" for size in SIZES]
+        print(f"| {case} | {' | '.join(cells)} | {timings['1000'] / timings['10']:.2f}x |")
     print()
 
 
@@ -245,5 +256,6 @@ def dispatch_table() -> None:
 
 
 if __name__ == "__main__":
-    growth_table(match_tables())
+    match_tables()
+    growth_table()
     dispatch_table()

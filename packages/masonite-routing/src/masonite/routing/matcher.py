@@ -21,6 +21,7 @@ whatever the number of routes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
@@ -205,6 +206,12 @@ def _branch(offset: int, children: dict[str, Finder], fallback: Finder | None) -
     return branch_with_fallback
 
 
+@functools.lru_cache(maxsize=4096)
+def _compile(source: str) -> re.Pattern[str]:
+    """``re.compile`` with a cache big enough for a large route table (re's holds 512)."""
+    return re.compile(source)
+
+
 def _leaf(entries: list[Entry], converters: Mapping[str, Converter]) -> Finder:
     if len(entries) == 1:
         return _single(entries[0], converters)
@@ -212,7 +219,7 @@ def _leaf(entries: list[Entry], converters: Mapping[str, Converter]) -> Finder:
 
 
 def _single(entry: Entry, converters: Mapping[str, Converter]) -> Finder:
-    fullmatch = re.compile(entry.regex(converters, named=True)).fullmatch
+    fullmatch = _compile(entry.regex(converters, named=True)).fullmatch
     route = entry.route
     finish = entry.finish
     if not entry.uses_finish:
@@ -247,7 +254,7 @@ def _alternation(entries: list[Entry], converters: Mapping[str, Converter]) -> F
         group += len(names) + 1
         finish = entry.finish if entry.uses_finish else None
         table[group] = (entry.route, _extractor(names, first), finish)
-    fullmatch = re.compile("|".join(parts)).fullmatch
+    fullmatch = _compile("|".join(parts)).fullmatch
 
     def alternation(path: str) -> Found | None:
         found = fullmatch(path)

@@ -104,13 +104,19 @@ class _View:
         self.methods = _ordered(methods)
         self.tables: dict[str, MethodTable] = {}
         complete: dict[str, bool] = {}
+        # Methods with the same routes (GET and HEAD, usually) share one compiled table.
+        built: dict[tuple[int, ...], MethodTable] = {}
         for method in self.methods:
             subset = [entry for entry in entries if _accepts(entry.route, method)]
-            self.tables[method] = compile_table(subset, converters)
+            key = tuple(entry.index for entry in subset)
+            if key not in built:
+                built[key] = compile_table(subset, converters)
+            self.tables[method] = built[key]
             complete[method] = len(subset) == len(entries)
         # Every route, whatever its method: one probe tells a 404 from a 405. A table
         # that holds every route needs no probe.
-        self.any = compile_table(entries, converters)
+        everything = tuple(entry.index for entry in entries)
+        self.any = built.get(everything) or compile_table(entries, converters)
         self.complete = complete
 
     def lookup(self, method: str, path: str) -> Found | None:
