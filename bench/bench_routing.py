@@ -138,14 +138,19 @@ ROUTERS = (
 )
 
 
+def case_paths(size: int) -> dict[str, str]:
+    """The path of each case for a table of ``size`` routes (the last pair declared)."""
+    last = size // 2 - 1
+    return {
+        "static hit": f"/api/v1/res{last}",
+        "one-param hit (worst position)": f"/api/v1/res{last}/42",
+        "miss": MISS,
+    }
+
+
 def match_tables() -> None:
     for size in SIZES:
-        last = size // 2 - 1
-        cases = {
-            "static hit": f"/api/v1/res{last}",
-            "one-param hit (worst position)": f"/api/v1/res{last}/42",
-            "miss": MISS,
-        }
+        cases = case_paths(size)
         built = [(name, make(size)) for name, make in ROUTERS]
         for case, path in cases.items():
             for name, run in built:
@@ -168,16 +173,8 @@ def growth_table() -> None:
     """The three sizes interleaved in one measurement, so load drift cannot fake growth."""
     finders = {size: masonite_find_case(size) for size in SIZES}
     rows = []
-    for case in ("static hit", "one-param hit (worst position)", "miss"):
-        cases = []
-        for size in SIZES:
-            last = size // 2 - 1
-            path = {
-                "static hit": f"/api/v1/res{last}",
-                "one-param hit (worst position)": f"/api/v1/res{last}/42",
-                "miss": MISS,
-            }[case]
-            cases.append((f"{size}", _bind(finders[size], path)))
+    for case in case_paths(10):
+        cases = [(f"{size}", _bind(finders[size], case_paths(size)[case])) for size in SIZES]
         timings = dict(measure(cases))
         rows.append((case, timings))
     print("### masonite find cost by table size, measured together (ratio to 10 routes)\n")

@@ -320,3 +320,9 @@ def test_returned_response_objects_are_used() -> None:
     response = Client(Router([Post("/things", created)])).post("/things")
     assert response.status_code == 201
     assert response.json() == {"ok": True}
+
+
+def test_domain_routes_use_the_host_without_port() -> None:
+    router = Router([Get("/", lambda: "api").domain("api"), Get("/", lambda: "www")])
+    assert Client(router, host="api.example.com:8080").get("/").text == "api"
+    assert Client(router, host="www.example.com").get("/").text == "www"
