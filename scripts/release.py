@@ -43,7 +43,7 @@ BUMPS = ("major", "minor", "patch")
 _ABOUT_VERSION = re.compile(r'^__version__\s*=\s*["\']([^"\']+)["\']', re.MULTILINE)
 _PLAIN_VERSION = re.compile(r"\d+\.\d+\.\d+")
 _REQUIREMENT_NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
-_UNRELEASED = re.compile(r"^##\s+Unreleased\s*$", re.IGNORECASE)
+_UNRELEASED = re.compile(r"^##\s+\[?Unreleased\]?\s*$", re.IGNORECASE)
 _SECTION = re.compile(r"^##\s")
 _SUBSECTION = re.compile(r"^###\s")
 

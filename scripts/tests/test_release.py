@@ -96,6 +96,13 @@ def test_release_changelog_when_unreleased_is_the_last_section() -> None:
     )
 
 
+def test_release_changelog_accepts_a_bracketed_unreleased_heading() -> None:
+    text = "# Changelog\n\n## [Unreleased]\n\n- Entry.\n"
+    assert release.release_changelog(text, "0.1.1", DATE) == (
+        "# Changelog\n\n## Unreleased\n\n## [0.1.1] - 2025-03-04\n\n- Entry.\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
