@@ -1,9 +1,11 @@
 """``Router``: the compiled route table, URL building, the dispatch pipeline, a WSGI app.
 
 Everything that can be worked out before the first request is: controller strings are
-imported, middleware aliases looked up, templates compiled into the matcher. A request
-then costs a dict lookup for a static path, or a dict lookup per branch level and one
-small regex for a parametrised one (see :mod:`masonite.routing.matcher`).
+imported, middleware aliases looked up, templates compiled (:mod:`~masonite.routing.views`,
+:mod:`~masonite.routing.table`). A request then costs a dict lookup for a static path, an
+``rpartition`` and a dict lookup for a ``/literal/@param`` path, and a dict lookup per
+branch level plus one small regex for the other templates. The pipeline itself is in
+:mod:`~masonite.routing.pipeline`.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ from __future__ import annotations
 import difflib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, NamedTuple, Protocol
 from urllib.parse import urlencode
 
 from masonite.request import (
-    HTTPException,
     InternalServerError,
     MethodNotAllowed,
     NotFound,
@@ -28,18 +30,16 @@ from masonite.routing.errors import RouteDefinitionError, UrlBuildError
 from masonite.routing.groups import flatten
 from masonite.routing.matcher import Entry, Found, RouteMatch, new_match
 from masonite.routing.middleware import MiddlewareMap, check_middleware, resolve_middleware
+from masonite.routing.pipeline import run_pipeline
 from masonite.routing.resolver import DefaultResolver, Resolver
-from masonite.routing.results import render_result
 from masonite.routing.routes import Redirect, Route
-from masonite.routing.table import MethodTable, compile_table, find_in
+from masonite.routing.views import HostView
 
 __all__ = ["FindFunction", "MatchFunction", "RouteInfo", "RouteMatch", "Router"]
 
 logger = logging.getLogger("masonite.routing")
 
-#: Methods listed first in ``Allow``, in this order; others follow sorted.
-_METHOD_ORDER = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
-_EMPTY: Mapping[str, Any] = {}
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
 # PERF: passing the message skips HTTPStatus(404).phrase (about 0.5 µs per 404).
 _NOT_FOUND = "Not Found"
 
@@ -81,55 +81,6 @@ class RouteInfo(NamedTuple):
     target: Any
     domain: str | None = None
     api: bool = False
-
-
-def _accepts(route: Route, method: str) -> bool:
-    return method in route.methods or (method == "HEAD" and "GET" in route.methods)
-
-
-def _ordered(methods: Iterable[str]) -> list[str]:
-    present = set(methods)
-    return [m for m in _METHOD_ORDER if m in present] + sorted(present - set(_METHOD_ORDER))
-
-
-class _View:
-    """Per-method compiled tables over the routes visible on one kind of host."""
-
-    def __init__(self, entries: list[Entry], converters: Mapping[str, Converter]) -> None:
-        methods: set[str] = set()
-        for entry in entries:
-            methods.update(entry.route.methods)
-            if "GET" in entry.route.methods:
-                methods.add("HEAD")
-        self.methods = _ordered(methods)
-        self.tables: dict[str, MethodTable] = {}
-        complete: dict[str, bool] = {}
-        # Methods with the same routes (GET and HEAD, usually) share one compiled table.
-        built: dict[tuple[int, ...], MethodTable] = {}
-        for method in self.methods:
-            subset = [entry for entry in entries if _accepts(entry.route, method)]
-            key = tuple(entry.index for entry in subset)
-            if key not in built:
-                built[key] = compile_table(subset, converters)
-            self.tables[method] = built[key]
-            complete[method] = len(subset) == len(entries)
-        # Every route, whatever its method: one probe tells a 404 from a 405. A table
-        # that holds every route needs no probe.
-        everything = tuple(entry.index for entry in entries)
-        self.any = built.get(everything) or compile_table(entries, converters)
-        self.complete = complete
-
-    def lookup(self, method: str, path: str) -> Found | None:
-        table = self.tables.get(method)
-        return None if table is None else find_in(table, path)
-
-    def exists(self, method: str, path: str) -> bool:
-        if self.complete.get(method):
-            return False  # the method's own table (which missed) holds every route
-        return find_in(self.any, path) is not None
-
-    def allowed(self, path: str) -> list[str]:
-        return [method for method in self.methods if self.lookup(method, path) is not None]
 
 
 class Router:
@@ -245,20 +196,21 @@ class Router:
             for route in self._routes
             if route.template is not None
         ]
-        self._base = _View([e for e in entries if e.route.domain_name is None], self.converters)
+        self._base = HostView([e for e in entries if e.route.domain_name is None], self.converters)
         specs = {e.route.domain_name for e in entries if e.route.domain_name is not None}
-        self._label_views: dict[str, _View] = {}
-        self._host_views: dict[str, _View] = {}
+        self._label_views: dict[str, HostView] = {}
+        self._host_views: dict[str, HostView] = {}
         for spec in specs:
             label = spec.partition(".")[0]
             visible = {None, spec} | ({label} if label in specs else set())
-            view = _View([e for e in entries if e.route.domain_name in visible], self.converters)
+            view = HostView([e for e in entries if e.route.domain_name in visible], self.converters)
             (self._host_views if "." in spec else self._label_views)[spec] = view
-        self._uses_host = bool(self._host_views or self._label_views)
+        #: True when some route is restricted to a domain (matching then reads the host).
+        self.uses_host = bool(self._host_views or self._label_views)
         self.find = self._make_find()
         self.match = self._make_match()
 
-    def _view_for(self, host: str | None) -> _View:
+    def _view_for(self, host: str | None) -> HostView:
         if host is None:
             return self._base
         host = host.lower().rstrip(".")
@@ -318,7 +270,7 @@ class Router:
 
         return match
 
-    def _miss(self, view: _View, method: str, path: str) -> RouteMatch:
+    def _miss(self, view: HostView, method: str, path: str) -> RouteMatch:
         if not path.startswith("/"):
             path = "/" + path
             found = view.lookup(method, path)
@@ -406,73 +358,7 @@ class Router:
         any step becomes ``response.abort(...)`` (JSON for api routes and JSON clients)
         and the ``after`` steps still run. Other exceptions propagate.
         """
-        if resolver is None:
-            resolver = self.resolver
-        route: Route | None = None
-        http: list[Any] = []
-        ran: list[tuple[Any, tuple[str, ...]]] = []
-        params: Mapping[str, Any] = _EMPTY
-        try:
-            for cls in self.http_middleware:
-                instance: Any = resolver.build(cls, request)
-                http.append(instance)
-                before = getattr(instance, "before", None)
-                if before is not None:
-                    resolver.call(before, request, _EMPTY)
-                    if request.response.is_set():
-                        break
-            else:
-                host = request.host if self._uses_host else None
-                method = request.method
-                path = request.path
-                found = self.find(method, path, host) or self.match(method, path, host)
-                route, params = found
-                request.route = route
-                if params:
-                    request.load_params(params)
-                stopped = False
-                for cls, args in route.middleware_classes:
-                    instance = resolver.build(cls, request)
-                    ran.append((instance, args))
-                    before = getattr(instance, "before", None)
-                    if before is not None:
-                        resolver.call(before, request, params, args)
-                        if request.response.is_set():
-                            stopped = True
-                            break
-                if not stopped:
-                    endpoint = route.endpoint
-                    assert endpoint is not None
-                    render_result(endpoint(request, params, resolver), request, route.controller)
-        except HTTPException as error:
-            self._abort(request, route, error)
-        for instance, args in ran:
-            self._after(instance, request, params, args, resolver, route)
-        for instance in http:
-            self._after(instance, request, params, (), resolver, route)
-        return request.response
-
-    def _after(
-        self,
-        instance: Any,
-        request: Request,
-        params: Mapping[str, Any],
-        args: tuple[str, ...],
-        resolver: Resolver,
-        route: Route | None,
-    ) -> None:
-        after = getattr(instance, "after", None)
-        if after is None:
-            return
-        try:
-            resolver.call(after, request, params, args)
-        except HTTPException as error:
-            self._abort(request, route, error)
-
-    @staticmethod
-    def _abort(request: Request, route: Route | None, error: HTTPException) -> None:
-        as_json = (route is not None and route.api) or request.wants_json()
-        request.response.abort(error, json=as_json)
+        return run_pipeline(self, request, self.resolver if resolver is None else resolver)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         """Serve the routes as a WSGI application (an unexpected error is a logged 500)."""

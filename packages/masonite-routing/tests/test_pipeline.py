@@ -1,4 +1,4 @@
-"""The dispatch pipeline and the router as a WSGI application."""
+"""The dispatch pipeline (router.dispatch) and the router as a WSGI application."""
 
 from __future__ import annotations
 
@@ -256,7 +256,7 @@ def test_controller_returning_none_is_a_logged_500(
     record = caplog.records[-1]
     assert record.exc_info is not None
     assert isinstance(record.exc_info[1], ControllerError)
-    assert "test_router_dispatch.returns_none returned None" in str(record.exc_info[1])
+    assert "test_pipeline.returns_none returned None" in str(record.exc_info[1])
 
 
 def test_unexpected_exceptions_are_a_logged_500(
