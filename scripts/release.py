@@ -5,7 +5,8 @@ Usage::
     python scripts/release.py DIST PART [--dry-run] [--date YYYY-MM-DD]
 
 ``DIST`` names the package (``masonite-routing`` or ``routing``); ``PART`` is ``major``,
-``minor``, ``patch`` or an explicit ``X.Y.Z`` higher than the current version. Every check
+``minor``, ``patch`` or an explicit ``X.Y.Z`` higher than the current version (or equal to
+it, for the first release of the version already in ``__about__.py``). Every check
 runs before anything is written, so a refused release leaves the tree untouched:
 
 - the new version is a plain ``X.Y.Z`` above the current one and its tag does not exist yet;
@@ -93,6 +94,11 @@ class Plan:
     def tag(self) -> str:
         return self.package.tag(self.new_version)
 
+    @property
+    def bumps(self) -> bool:
+        """False for a first release of the version ``__about__.py`` already holds."""
+        return self.new_version != self.old_version
+
 
 def normalize(name: str) -> str:
     """Return the PEP 503 normalized form of a distribution name."""
@@ -131,7 +137,9 @@ def next_version(current: str, part: str) -> str:
     """Return the version ``part`` leads to from ``current``.
 
     ``part`` is ``major``, ``minor``, ``patch`` (the same steps as ``hatch version``) or an
-    explicit ``X.Y.Z`` that must be higher than ``current``.
+    explicit ``X.Y.Z`` that must be higher than ``current``, or equal to it to release the
+    version ``__about__.py`` already holds (a package's first release); the changelog and
+    tag checks refuse it when that version was released before.
 
     Raises:
         ReleaseError: for a version that is not plain ``X.Y.Z`` or not an increase.
@@ -147,8 +155,8 @@ def next_version(current: str, part: str) -> str:
         return f"{major}.{minor}.{patch + 1}"
     if not _PLAIN_VERSION.fullmatch(part):
         raise ReleaseError([f"{part!r}: expected major, minor, patch or a version like 1.2.3"])
-    if check_siblings.parse_version(part) <= check_siblings.parse_version(current):
-        raise ReleaseError([f"{part} is not higher than the current version {current}"])
+    if check_siblings.parse_version(part) < check_siblings.parse_version(current):
+        raise ReleaseError([f"{part} is lower than the current version {current}"])
     return part
 
 
@@ -298,13 +306,23 @@ def plan_release(root: Path, name: str, part: str, date: str) -> Plan:
     return Plan(package, old, new, changelog_text, dependants)
 
 
-def apply(plan: Plan, hatch: str) -> None:
+def apply(plan: Plan, hatch: str | None) -> None:
     """Write the release: ``hatch version`` in the package folder, then the changelog.
+
+    ``hatch`` may be None only for a plan that does not bump (a first release).
 
     Raises:
         ReleaseError: when hatch fails or writes another version (the version file is then
             restored and the changelog left alone).
     """
+    if plan.bumps:
+        if hatch is None:
+            raise ReleaseError([f"hatch is needed to bump to {plan.new_version}"])
+        _bump(plan, hatch)
+    plan.package.changelog.write_text(plan.changelog_text, encoding="utf-8")
+
+
+def _bump(plan: Plan, hatch: str) -> None:
     original = plan.package.about.read_text(encoding="utf-8")
     result = subprocess.run(
         [hatch, "version", plan.new_version],
@@ -319,7 +337,6 @@ def apply(plan: Plan, hatch: str) -> None:
         output = (result.stderr.strip() or result.stdout.strip()).splitlines()
         detail = output[-1] if output else f"wrote {written}"
         raise ReleaseError([f"hatch version {plan.new_version} failed: {detail}"])
-    plan.package.changelog.write_text(plan.changelog_text, encoding="utf-8")
 
 
 def _date(value: str) -> str:
@@ -344,7 +361,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         plan = plan_release(args.root.resolve(), args.dist, args.part, args.date)
         if not args.dry_run:
-            apply(plan, find_tool("hatch", hint="install it with `pip install hatch`"))
+            hint = "install it with `pip install hatch`"
+            apply(plan, find_tool("hatch", hint=hint) if plan.bumps else None)
     except ReleaseError as error:
         print("release refused, nothing was changed:")
         for problem in error.problems:
@@ -356,8 +374,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     package = plan.package
     where = package.folder.relative_to(args.root.resolve())
-    verb = "would bump" if args.dry_run else "bumped"
-    print(f"{package.dist}: {verb} {plan.old_version} → {plan.new_version} ({where})")
+    if plan.bumps:
+        verb = "would bump" if args.dry_run else "bumped"
+        print(f"{package.dist}: {verb} {plan.old_version} → {plan.new_version} ({where})")
+    else:
+        verb = "would release" if args.dry_run else "released"
+        print(f"{package.dist}: {verb} {plan.new_version} as __about__.py holds it ({where})")
     print(f"  changelog: Unreleased → [{plan.new_version}] - {args.date}")
     if plan.dependants:
         print(f"  admitted by the ranges of: {', '.join(plan.dependants)}")

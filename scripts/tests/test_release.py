@@ -39,6 +39,7 @@ def isolated_hatch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ("0.4.2", "major", "1.0.0"),
         ("1.2.3", "1.10.0", "1.10.0"),
         ("1.2.3", "2.0.0", "2.0.0"),
+        ("0.1.0", "0.1.0", "0.1.0"),  # a first release of what __about__.py holds
     ],
 )
 def test_next_version(current: str, part: str, expected: str) -> None:
@@ -48,8 +49,8 @@ def test_next_version(current: str, part: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("current", "part", "message"),
     [
-        ("1.2.3", "1.2.3", "not higher"),
-        ("1.2.3", "1.1.9", "not higher"),
+        ("1.2.3", "1.1.9", "lower than the current version 1.2.3"),
+        ("1.2.3", "0.9.9", "lower than the current version 1.2.3"),
         ("1.2.3", "1.3", "expected major, minor, patch"),
         ("1.2.3", "v1.3.0", "expected major, minor, patch"),
         ("1.2.3", "1.3.0rc1", "expected major, minor, patch"),
@@ -267,3 +268,42 @@ def test_script_runs_standalone(tree: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "masonite-gamma-v2.0.0"
+
+
+def test_first_release_dates_the_changelog_without_bumping(
+    tree: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # No bump, so no hatch is needed at all.
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setattr(release.sys, "executable", str(tmp_path / "venv" / "bin" / "python"))
+    (tree / "packages" / "masonite-alpha" / "CHANGELOG.md").write_text(
+        "# Changelog\n\n## Unreleased\n\n### Added\n- Everything.\n", encoding="utf-8"
+    )
+    assert run(tree, "alpha", "0.1.0") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "masonite-alpha: released 0.1.0 as __about__.py holds it (packages/masonite-alpha)"
+    )
+    assert out[-1] == "masonite-alpha-v0.1.0"
+    assert about(tree, "masonite-alpha") == "0.1.0"
+    changelog = tree / "packages" / "masonite-alpha" / "CHANGELOG.md"
+    assert changelog.read_text(encoding="utf-8") == (
+        "# Changelog\n\n## Unreleased\n\n## [0.1.0] - 2025-03-04\n\n### Added\n- Everything.\n"
+    )
+
+
+def test_a_released_version_cannot_be_released_again(
+    tree: Path,
+    snapshot: Callable[[Path], dict[str, bytes]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The fixture's changelogs already hold a [0.1.0] section.
+    before = snapshot(tree)
+    assert run(tree, "alpha", "0.1.0") == 1
+    assert snapshot(tree) == before
+    assert "masonite-alpha: CHANGELOG.md: a section for 0.1.0 exists already" in (
+        capsys.readouterr().out
+    )
