@@ -281,3 +281,16 @@ def test_controller_parameters_are_checked_when_the_router_is_built() -> None:
         pass
 
     Router([Get("/posts/@id", show)], resolver=Custom())
+
+
+def test_parameters_a_container_could_inject_are_left_to_the_resolver() -> None:
+    class Mailer:
+        pass
+
+    def send(mailer: Mailer, count: int) -> str:
+        return "sent"
+
+    # 'mailer' may come from a container at request time; 'count' (an int) only from the URL.
+    with pytest.raises(ControllerResolutionError, match="needs 'count'"):
+        Router([Get("/send", send)])
+    Router([Get("/send/@count:int", send)])

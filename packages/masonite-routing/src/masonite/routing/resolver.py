@@ -27,6 +27,9 @@ _RESPONSE = 1
 _BY_NAME = 2
 # An unannotated parameter called ``request``: a URL parameter of that name, else the request.
 _REQUEST_BY_NAME = 3
+# Annotations that only a URL parameter (or a default) can satisfy.
+_URL_TYPES = frozenset({str, int, float, bool, bytes, dict, list, tuple, set, object})
+_URL_TYPE_NAMES = frozenset(kind.__name__ for kind in _URL_TYPES)
 
 _EMPTY: Mapping[str, Any] = {}
 
@@ -52,7 +55,15 @@ class Resolver(Protocol):
 class _Plan:
     """How to call one callable: computed once, then reused for every call."""
 
-    __slots__ = ("fast", "keyword", "name", "positional", "var_keyword", "var_positional")
+    __slots__ = (
+        "fast",
+        "injectable",
+        "keyword",
+        "name",
+        "positional",
+        "var_keyword",
+        "var_positional",
+    )
 
     def __init__(self, fn: Callable[..., Any]) -> None:
         self.name = describe_callable(fn)
@@ -67,7 +78,13 @@ class _Plan:
         self.keyword: list[tuple[str, int, bool]] = []
         self.var_positional = False
         self.var_keyword = False
+        # Parameters annotated with a class a container could build: another resolver may
+        # fill them, so only the default resolver's own calls find them missing.
+        injectable: set[str] = set()
         for parameter in signature.parameters.values():
+            annotation = hints.get(parameter.name, parameter.annotation)
+            if annotation is not parameter.empty and not _url_typed(annotation):
+                injectable.add(parameter.name)
             kind = parameter.kind
             if kind is parameter.VAR_POSITIONAL:
                 self.var_positional = True
@@ -95,6 +112,7 @@ class _Plan:
             only for *_, only in self.positional
         ):
             self.fast = (*((n, s, r) for n, s, r, _ in self.positional), *self.keyword)
+        self.injectable = frozenset(injectable)
 
 
 def _type_hints(fn: Callable[..., Any]) -> dict[str, Any]:
@@ -104,6 +122,12 @@ def _type_hints(fn: Callable[..., Any]) -> dict[str, Any]:
     except Exception:
         # Unresolvable forward references: fall back to the raw (maybe string) annotations.
         return dict(getattr(target, "__annotations__", {}) or {})
+
+
+def _url_typed(annotation: Any) -> bool:
+    if isinstance(annotation, str):  # an unresolved string annotation
+        return annotation.strip() in _URL_TYPE_NAMES
+    return isinstance(annotation, type) and annotation in _URL_TYPES
 
 
 def _source(annotation: Any) -> int:
@@ -159,13 +183,21 @@ class DefaultResolver:
         return plan
 
     def unfilled(self, fn: Callable[..., Any], available: Collection[str]) -> list[str]:
-        """The required parameters of ``fn`` this resolver cannot fill from ``available``."""
+        """The required parameters of ``fn`` that no resolver can fill from ``available``.
+
+        Unannotated parameters and those annotated ``str``, ``int``... can only be URL
+        parameters; a parameter annotated with another class is left to the resolver
+        used at request time (a container can build it).
+        """
         plan = self.plan(fn)
         slots = [(n, s, r) for n, s, r, _ in plan.positional] + plan.keyword
         return [
             name
             for name, source, required in slots
-            if required and source == _BY_NAME and name not in available
+            if required
+            and source == _BY_NAME
+            and name not in available
+            and name not in plan.injectable
         ]
 
     def build(self, cls: type[T], request: Request) -> T:
