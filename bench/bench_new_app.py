@@ -138,15 +138,18 @@ def report(table: Sequence[Case], rounds: int) -> str:
             f"| {case.name} | {median * 1000:.0f} ms | {min(case.samples) * 1000:.0f} ms "
             f"| {median / floor:.2f}x | {target} |"
         )
-    by_name = {case.name: statistics.median(case.samples) for case in table}
+    by_name = {case.name: case.samples for case in table}
     ours, theirs = by_name["import wsgi (new app)"], by_name.get("import hello (minimal Flask app)")
     if theirs is not None:
-        verdict = "met" if ours <= theirs else "MISSED"
+        # On a loaded machine the median moves with the load; the minimum is the run
+        # least disturbed by it, so both ratios are shown.
+        median_ratio = statistics.median(ours) / statistics.median(theirs)
+        min_ratio = min(ours) / min(theirs)
+        verdict = "met" if median_ratio <= 1 and min_ratio <= 1 else "MISSED"
         lines += [
             "",
-            f"import wsgi / import of the minimal Flask app: {ours / theirs:.2f}x "
-            f"(target ≤ 1.00x: {verdict}); above the floor: "
-            f"{(ours - floor) * 1000:.0f} ms vs {(theirs - floor) * 1000:.0f} ms",
+            f"import wsgi / import of the minimal Flask app: median {median_ratio:.2f}x, "
+            f"min {min_ratio:.2f}x (target ≤ 1.00x: {verdict})",
         ]
     return "\n".join(lines)
 
