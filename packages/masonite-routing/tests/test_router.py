@@ -294,3 +294,25 @@ def test_parameters_a_container_could_inject_are_left_to_the_resolver() -> None:
     with pytest.raises(ControllerResolutionError, match="needs 'count'"):
         Router([Get("/send", send)])
     Router([Get("/send/@count:int", send)])
+
+
+class ShowController:
+    def show(self, slug: str) -> str:
+        return slug
+
+    @staticmethod
+    def static(slug: str) -> str:
+        return slug
+
+
+def test_controller_class_methods_are_checked_too(make_package: PackageFactory) -> None:
+    with pytest.raises(ControllerResolutionError, match=r"ShowController\.show needs 'slug'"):
+        Router([Get("/posts/@id", ShowController.show)])
+    with pytest.raises(ControllerResolutionError, match="needs 'slug'"):
+        Router([Get("/posts/@id", ShowController.static)])
+    Router([Get("/posts/@slug", ShowController.show)])
+    package = make_package(
+        {"c/PostController.py": "class PostController:\n    def show(self, slug): ...\n"}
+    )
+    with pytest.raises(ControllerResolutionError, match=r"PostController\.show needs 'slug'"):
+        Router([Get("/posts/@id", "PostController@show")], controllers=f"{package}.c")

@@ -11,6 +11,7 @@ chained; never at request time.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import re
@@ -42,10 +43,11 @@ def make_endpoint(
 ) -> tuple[Endpoint, str]:
     """Return the endpoint calling ``target`` and a readable name of the controller.
 
-    With ``default`` (the router's own resolver when it is a :class:`DefaultResolver`),
-    function targets get a call specialised on their signature, used whenever the
-    request is dispatched with that resolver, and a required parameter that is neither
-    the request nor one of the ``available`` URL parameters fails right here.
+    With ``default`` (the router's own resolver when it is a :class:`DefaultResolver`), a
+    required parameter of the target that is neither the request, a class a container
+    could build nor one of the ``available`` URL parameters fails right here; function
+    targets also get a call specialised on their signature, used whenever the request is
+    dispatched with that resolver.
 
     Raises:
         ControllerResolutionError: The target cannot be resolved (see the module docstring).
@@ -54,21 +56,43 @@ def make_endpoint(
         cls, method = resolve_controller_string(
             target, packages=packages, namespace=namespace, describe=describe
         )
-        return _class_endpoint(cls, method), f"{cls.__module__}.{cls.__qualname__}.{method}"
+        name = f"{cls.__module__}.{cls.__qualname__}.{method}"
+        _check_parameters(_as_bound(cls, method), name, default, available, describe)
+        return _class_endpoint(cls, method), name
     if not callable(target):
         raise ControllerResolutionError(f"{describe}: the target {target!r} is not callable")
+    name = describe_callable(target)
     owner = _owner_class(target, describe)
     if owner is not None:
-        return _class_endpoint(owner, target.__name__), describe_callable(target)
-    if default is not None:
-        missing = default.unfilled(target, available)
-        if missing:
-            raise ControllerResolutionError(
-                f"{describe}: {describe_callable(target)} needs {', '.join(map(repr, missing))}, "
-                f"which the route does not provide (URL parameters: "
-                f"{', '.join(available) or 'none'})"
-            )
-    return _function_endpoint(target, default), describe_callable(target)
+        _check_parameters(_as_bound(owner, target.__name__), name, default, available, describe)
+        return _class_endpoint(owner, target.__name__), name
+    _check_parameters(target, name, default, available, describe)
+    return _function_endpoint(target, default), name
+
+
+def _as_bound(cls: type, method: str) -> Callable[..., Any]:
+    """``cls.method`` with the signature it has once bound to an instance."""
+    attribute = getattr(cls, method)
+    if isinstance(inspect.getattr_static(cls, method), (staticmethod, classmethod)):
+        return attribute  # type: ignore[no-any-return]
+    return functools.partial(attribute, None)
+
+
+def _check_parameters(
+    fn: Callable[..., Any],
+    name: str,
+    default: DefaultResolver | None,
+    available: Collection[str],
+    describe: str,
+) -> None:
+    if default is None:
+        return
+    missing = default.unfilled(fn, available)
+    if missing:
+        raise ControllerResolutionError(
+            f"{describe}: {name} needs {', '.join(map(repr, missing))}, which the route "
+            f"does not provide (URL parameters: {', '.join(available) or 'none'})"
+        )
 
 
 def _function_endpoint(fn: Callable[..., Any], default: DefaultResolver | None) -> Endpoint:

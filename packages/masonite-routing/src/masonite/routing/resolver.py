@@ -189,7 +189,7 @@ class DefaultResolver:
         parameters; a parameter annotated with another class is left to the resolver
         used at request time (a container can build it).
         """
-        plan = self.plan(fn)
+        plan = _Plan(fn)  # at build time only; not cached (``fn`` may be a partial)
         slots = [(n, s, r) for n, s, r, _ in plan.positional] + plan.keyword
         return [
             name
