@@ -38,6 +38,17 @@ def test_every_python_file_compiles_after_rendering(generated: Path, tmp_path: P
         py_compile.compile(str(source), cfile=str(tmp_path / "out.pyc"), doraise=True)
 
 
+def test_python_lines_fit_the_default_88_columns(generated: Path) -> None:
+    # What ruff and black expect when the project has no settings of its own.
+    long = [
+        f"{path.relative_to(generated)}:{number}"
+        for path in sorted(generated.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if len(line) > 88
+    ]
+    assert long == []
+
+
 def test_no_placeholder_and_no_suffix_is_left(generated: Path) -> None:
     for path in generated.rglob("*"):
         assert not path.name.endswith("-tpl")
