@@ -475,10 +475,7 @@ class Container:
                 for an annotated parameter.
         """
         try:
-            if type(target) is _MethodType:
-                plan = _method_plan(target.__func__)
-            else:
-                plan = _plan(target)
+            plan = _method_plan(target.__func__) if type(target) is _MethodType else _plan(target)
         except TypeError:  # an unhashable callable
             plan = None
         if plan is None:
