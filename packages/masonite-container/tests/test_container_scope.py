@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 import threading
 
 import pytest
@@ -108,6 +109,51 @@ def test_resolve_in_a_scope_injects_the_scopes_bindings(root: Container) -> None
     scope.bind("Response", response)
     scope.resolve(Provider().boot)
     assert response.body.startswith("/x:")
+
+
+class SubConfig(Config):
+    pass
+
+
+class Settings(abc.ABC):  # noqa: B024 - an interface with nothing abstract yet
+    pass
+
+
+class DiskSettings(Settings):
+    pass
+
+
+class EnvSettings:  # registered below: a virtual subclass only
+    pass
+
+
+Settings.register(EnvSettings)
+
+
+def test_a_scope_answer_by_subclass_or_class_beats_the_parents_instance(root: Container) -> None:
+    def show(config: Config) -> Config:
+        return config
+
+    assert root.resolve(show) is root.make("Config")
+    scope = root.scope()
+    sub = SubConfig()
+    scope.bind("sub", sub)
+    assert scope.resolve(show) is sub
+    built = root.scope().bind("Config", SubConfig)
+    assert type(built.resolve(show)) is SubConfig
+    assert built.resolve(show) is not built.resolve(show)
+
+
+def test_a_scope_answer_for_an_abc_by_virtual_subclass_beats_the_parent(root: Container) -> None:
+    def show(settings: Settings) -> Settings:
+        return settings
+
+    root.bind("settings", DiskSettings())
+    scope = root.scope()
+    env = EnvSettings()
+    scope.bind("env", env)
+    assert scope.resolve(show) is env
+    assert root.resolve(show) is root.make("settings")
 
 
 def test_parent_class_bindings_are_built_with_the_scopes_bindings(root: Container) -> None:

@@ -55,6 +55,7 @@ C = TypeVar("C", bound="Container")
 _MethodType = types.MethodType
 _new = object.__new__
 _NO_KWARGS: dict[str, Any] = {}  # never written: _call only reads the kwargs it is given
+_NO_READY: dict[type, Any] = {}  # never written: the index when it must not be used
 # PERF: the caches' get methods, bound once, save an attribute lookup per resolve().
 _plan = PLANS.get
 _method_plan = METHOD_PLANS.get
@@ -506,7 +507,14 @@ class Container:
     ) -> Any:
         positional: list[Any] = []
         keywords: dict[str, Any] = {}
-        ready = self._ready if self._family.plain else {}
+        if self._family.plain:
+            ready = self._ready
+            # PERF: in a request scope, what the root holds (View, Config...) is
+            # one more dict lookup when the scope has nothing for that class.
+            parent = self._parent
+            answers = self._answers
+        else:  # swaps or hooks somewhere: every injection takes _inject
+            ready, parent, answers = _NO_READY, None, _NO_READY
         given = len(args)
         taken = matched = 0
         for name, mode, annotation, default, passing in plan.steps:
@@ -525,6 +533,13 @@ class Container:
                 value = self
             else:
                 value = ready.get(annotation, MISSING)
+                if (
+                    value is MISSING
+                    and parent is not None
+                    and annotation not in answers
+                    and type(annotation) is type  # an ABC may accept a value of this scope
+                ):
+                    value = parent._ready.get(annotation, MISSING)
                 if value is MISSING:
                     value = self._inject(plan, name, mode, annotation, default, chain)
             if passing == KEYWORD:
