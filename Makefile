@@ -67,4 +67,4 @@ bench: $(BENCH_VENV)/.done
 	$(BENCH_VENV)/bin/python bench/run.py $(BENCH)
 
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) .tox dist build
+	rm -rf $(VENV) $(BENCH_VENV) $(DEMO_VENV) .tox dist build
