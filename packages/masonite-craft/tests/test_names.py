@@ -13,7 +13,7 @@ from masonite.craft.names import (
 )
 
 
-@pytest.mark.parametrize("name", ["blog", "my-blog", "my_blog", "_private", "Blog2", "a" * 64])
+@pytest.mark.parametrize("name", ["blog", "b", "my-blog", "my_blog", "Blog2", "a" * 64])
 def test_valid_project_names_are_returned_unchanged(name: str) -> None:
     assert validate_project_name(name) == name
 
@@ -25,6 +25,10 @@ def test_valid_project_names_are_returned_unchanged(name: str) -> None:
         ("a" * 65, "longer than 64"),
         ("2blog", "not a valid project name"),
         ("-blog", "not a valid project name"),
+        ("_blog", "not a valid project name"),
+        ("blog-", "not a valid project name"),
+        ("blog_", "not a valid project name"),
+        ("_", "not a valid project name"),
         ("my blog", "not a valid project name"),
         ("blog!", "not a valid project name"),
         ("../blog", "not a valid project name"),

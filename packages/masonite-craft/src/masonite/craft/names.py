@@ -10,7 +10,9 @@ from importlib.machinery import PathFinder
 
 from masonite.craft.errors import CraftError
 
-_PROJECT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+# The name becomes the distribution name in the generated pyproject.toml, which must
+# start and end with a letter or digit; a leading digit is refused too (`2blog`).
+_PROJECT_NAME = re.compile(r"[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?\Z")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 _VIEW_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")
 _MAX_LENGTH = 64
@@ -26,8 +28,8 @@ RESERVED_NAMES = frozenset(
 def validate_project_name(name: str) -> str:
     """Check a name for `craft new` and return it unchanged.
 
-    A project name is made of ASCII letters, digits, ``_`` and ``-``, does not start
-    with a digit or ``-``, is at most 64 characters, and does not clash with the
+    A project name is made of ASCII letters, digits, ``_`` and ``-``, starts with a
+    letter, ends with a letter or digit, is at most 64 characters, and does not clash with the
     standard library, the framework's own module names or an importable module.
 
     Raises:
@@ -40,7 +42,7 @@ def validate_project_name(name: str) -> str:
     if not _PROJECT_NAME.match(name):
         raise CraftError(
             f"{name!r} is not a valid project name: use letters, digits, '_' and '-',"
-            " starting with a letter or '_'"
+            " starting with a letter and ending with a letter or digit"
         )
     module = name.replace("-", "_")
     lowered = module.lower()
