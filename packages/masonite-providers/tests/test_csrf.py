@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import re
 
-from masonite.request.testing import Client
+import pytest
+
+from masonite.providers.exceptions import ProviderError
+from masonite.providers.middleware.csrf import CsrfMiddleware
+from masonite.request import Request
+from masonite.request.testing import Client, create_environ
 
 
 def _token(client: Client) -> str:
@@ -51,3 +56,40 @@ def test_json_clients_get_a_json_403(client: Client) -> None:
     response = client.post("/echo", json={"a": 1}, headers={"Accept": "application/json"})
     assert response.status_code == 403
     assert response.json()["error"]["status"] == 403
+
+
+def test_exempt_as_a_bare_string_is_refused_when_declared() -> None:
+    with pytest.raises(ProviderError, match=r"not a single string: write \['/webhooks/\*'\]"):
+
+        class Verify(CsrfMiddleware):
+            exempt = "/webhooks/*"  # type: ignore[assignment]  # the mistake under test
+
+
+def test_exempt_of_non_strings_is_refused() -> None:
+    with pytest.raises(ProviderError, match="list or tuple of path strings"):
+
+        class Verify(CsrfMiddleware):
+            exempt = ["/ok", 3]  # type: ignore[list-item]
+
+
+def test_exempt_reassigned_to_a_string_later_exempts_nothing() -> None:
+    class Verify(CsrfMiddleware):
+        exempt = ("/webhooks/*",)
+
+    Verify.exempt = "*"  # type: ignore[assignment]
+    request = Request(create_environ("POST", "/admin/delete", data={"a": "1"}))
+    with pytest.raises(ProviderError, match="not a single string"):
+        Verify(request).before()
+
+
+def test_exempt_patterns_match_the_path_or_what_is_below() -> None:
+    class Verify(CsrfMiddleware):
+        exempt = ["/webhooks/*", "/api/ping/"]
+
+    middleware = Verify(Request(create_environ("GET", "/")))
+    assert middleware._is_exempt("/webhooks/github")
+    assert middleware._is_exempt("/api/ping")
+    assert middleware._is_exempt("/api/ping/")
+    assert not middleware._is_exempt("/webhooks")
+    assert not middleware._is_exempt("/api/pingx")
+    assert not middleware._is_exempt("/admin")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import ClassVar
 
 from markupsafe import Markup
@@ -68,6 +68,9 @@ class CsrfMiddleware:
     never touch the session, so pages that show no form set no cookie.
 
     Exempt paths: subclass and list them; ``'/webhooks/*'`` exempts everything below.
+    ``exempt`` must be a list or tuple of strings: a bare string (``("/webhooks/*")``
+    without the comma) is refused when the class is declared, since iterating it per
+    character would make its ``"*"`` exempt every path.
 
     Example:
         >>> class VerifyCsrfToken(CsrfMiddleware):
@@ -75,6 +78,10 @@ class CsrfMiddleware:
     """
 
     exempt: ClassVar[Sequence[str]] = ()
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        _check_exempt(cls)
 
     def __init__(self, request: Request) -> None:
         self.request = request
@@ -107,6 +114,9 @@ class CsrfMiddleware:
         return request.header("X-CSRF-TOKEN") or request.header("X-XSRF-TOKEN")
 
     def _is_exempt(self, path: str) -> bool:
+        # Checked again here (only unsafe methods get this far) in case `exempt` was
+        # reassigned after the class was declared.
+        _check_exempt(type(self))
         stripped = path.rstrip("/") or "/"
         for pattern in self.exempt:
             if pattern.endswith("*"):
@@ -115,3 +125,24 @@ class CsrfMiddleware:
             elif stripped == (pattern.rstrip("/") or "/"):
                 return True
         return False
+
+
+def _check_exempt(cls: type[CsrfMiddleware]) -> None:
+    """Refuse an ``exempt`` that is not a sequence of path strings.
+
+    Raises:
+        ProviderError: Naming the class and what is wrong.
+    """
+    exempt: object = cls.exempt
+    if isinstance(exempt, (str, bytes)):
+        raise ProviderError(
+            f"{cls.__qualname__}.exempt must be a list or tuple of paths, not a single "
+            f"string: write [{exempt!r}] (a bare string would exempt every path)"
+        )
+    if not isinstance(exempt, Collection) or not all(
+        isinstance(pattern, str) for pattern in exempt
+    ):
+        raise ProviderError(
+            f"{cls.__qualname__}.exempt must be a list or tuple of path strings,"
+            f" got {exempt!r}"
+        )
