@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import pytest
 
 from masonite.providers import CookieDriver, Session, SessionSettings
 from masonite.providers.exceptions import SessionError
-from masonite.request import Request, Response
+from masonite.request import Request, Response, SessionProtocol
 from masonite.request.testing import create_environ
 
 
@@ -156,3 +157,19 @@ def test_keys_must_be_strings(driver: CountingDriver) -> None:
     session, _ = _next(driver, None)
     with pytest.raises(TypeError, match="strings"):
         session.set(1, "x")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "name", [name for name in vars(SessionProtocol) if not name.startswith("_")]
+)
+def test_session_has_every_method_of_the_request_session_protocol(name: str) -> None:
+    # request.session is typed as masonite.request.SessionProtocol: Session must fit it.
+    expected = inspect.signature(getattr(SessionProtocol, name))
+    assert inspect.signature(getattr(Session, name)) == expected
+
+
+def test_session_provider_attaches_what_request_session_reads(driver: CountingDriver) -> None:
+    request = Request(create_environ())
+    request.session = Session(driver, request)
+    request.session.set("a", 1)
+    assert request.session.get("a") == 1

@@ -23,6 +23,7 @@ from masonite.request.headers import EnvironHeaders, Headers
 from masonite.request.limits import Limits
 from masonite.request.request import Request
 from masonite.request.response import Response
+from masonite.request.session import SessionProtocol
 from masonite.request.uploads import UploadedFile
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "PayloadTooLarge",
     "Request",
     "Response",
+    "SessionProtocol",
     "TooManyRequests",
     "Unauthorized",
     "UnsafeRedirect",

@@ -18,6 +18,7 @@ from masonite.request.media import parse_media_type, prefers_json
 from masonite.request.nesting import nest
 from masonite.request.paths import MISSING, lookup
 from masonite.request.response import Response
+from masonite.request.session import SessionProtocol
 from masonite.request.uploads import UploadedFile
 from masonite.request.urlencoded import decode_latin1_text, parse_form
 from masonite.request.urls import host_and_port, is_same_origin, netloc, quote_path
@@ -56,6 +57,9 @@ class Request:
         limits: The limits in force.
         params: URL parameters of the matched route (filled by the router).
         route: The matched route object, or None (set by the router).
+        session: The session (``get``/``set``/``flash``/...), attached by
+            ``masonite.providers``; reading it without that framework raises
+            ``AttributeError``.
     """
 
     # PERF: slots keep attribute access and construction cheap (Falcon's layout);
@@ -82,6 +86,11 @@ class Request:
         "params",
         "route",
     )
+
+    # Set per request by masonite.providers' SessionProvider, into the instance __dict__
+    # (not a slot: a Request without sessions carries nothing); declared so that type
+    # checkers know ``request.session`` and its methods.
+    session: SessionProtocol
 
     def __init__(self, environ: dict[str, Any], *, limits: Limits | None = None) -> None:
         self.environ = environ
