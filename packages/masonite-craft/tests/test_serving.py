@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from masonite.craft.serving import gunicorn_argv, watched_files
+import pytest
+
+from masonite.craft.serving import gunicorn_accepts, gunicorn_argv, watched_files
 
 
 def test_gunicorn_argv(tmp_path: Path) -> None:
@@ -23,6 +26,26 @@ def test_gunicorn_argv_ipv6_and_reload(tmp_path: Path) -> None:
         str(tmp_path / ".env"),
         "wsgi:application",
     ]
+
+
+def test_gunicorn_argv_without_control_socket(tmp_path: Path) -> None:
+    argv = gunicorn_argv(
+        "py", tmp_path, host="h", port=1, workers=1, reload=True, no_control_socket=True
+    )
+    assert argv[-3:] == ["--no-control-socket", "--reload", "wsgi:application"]
+
+
+def test_gunicorn_accepts_follows_the_installed_version() -> None:
+    import gunicorn
+
+    assert gunicorn_accepts("--workers")
+    assert gunicorn_accepts("--no-control-socket") is (tuple(gunicorn.version_info[:2]) >= (25, 1))
+    assert not gunicorn_accepts("--no-such-option")
+
+
+def test_gunicorn_accepts_nothing_without_gunicorn(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "gunicorn.config", None)
+    assert not gunicorn_accepts("--workers")
 
 
 def test_watched_files(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from cleo.testers.command_tester import CommandTester
 
+from masonite.craft import serving
 from masonite.craft.commands.serve import ServeCommand
 
 
@@ -38,8 +39,9 @@ def serve(args: str = "") -> tuple[CommandTester, bool]:
 
 
 def test_serve_execs_gunicorn_with_the_defaults(
-    project: Path, execs: list[tuple[str, list[str], str]]
+    project: Path, execs: list[tuple[str, list[str], str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(serving, "gunicorn_accepts", lambda flag: False)  # gunicorn < 25.1
     tester, replaced = serve()
     assert replaced
     file, argv, cwd = execs[0]
@@ -50,6 +52,33 @@ def test_serve_execs_gunicorn_with_the_defaults(
     ]  # fmt: skip
     assert cwd == str(project)
     assert "Serving work on http://127.0.0.1:8000" in tester.io.fetch_output()
+
+
+def test_serve_disables_the_control_socket_when_gunicorn_has_one(
+    project: Path, execs: list[tuple[str, list[str], str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def accepts(flag: str) -> bool:
+        asked.append(flag)
+        return True
+
+    monkeypatch.setattr(serving, "gunicorn_accepts", accepts)
+    serve()
+    assert asked == ["--no-control-socket"]
+    argv = execs[0][1]
+    assert argv[-2:] == ["--no-control-socket", "wsgi:application"]
+
+
+def test_serve_asks_the_installed_gunicorn_about_the_control_socket(
+    project: Path, execs: list[tuple[str, list[str], str]]
+) -> None:
+    import gunicorn
+
+    serve()
+    # Two `craft serve` at once must not share gunicorn's per-user control socket path.
+    has_control_socket = tuple(gunicorn.version_info[:2]) >= (25, 1)
+    assert ("--no-control-socket" in execs[0][1]) is has_control_socket
 
 
 def test_serve_passes_host_port_and_workers(

@@ -42,7 +42,7 @@ class ServeCommand(CraftCommand):
         import sys
 
         from masonite.craft.project import require_project
-        from masonite.craft.serving import gunicorn_argv
+        from masonite.craft.serving import NO_CONTROL_SOCKET, gunicorn_accepts, gunicorn_argv
 
         host = parse_host(self.option("host"))
         port = parse_int("--port", self.option("port"), 1, 65535)
@@ -57,6 +57,8 @@ class ServeCommand(CraftCommand):
             port=port,
             workers=workers,
             reload=self.option("reload"),
+            # Asked now, of the gunicorn that will run: the option exists from 25.1.
+            no_control_socket=gunicorn_accepts(NO_CONTROL_SOCKET),
         )
         shown_host = f"[{host}]" if ":" in host else host
         self.line(f"<info>Serving {root.name} on http://{shown_host}:{port}</info> (Ctrl+C stops)")
