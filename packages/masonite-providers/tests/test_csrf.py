@@ -69,7 +69,7 @@ def test_exempt_of_non_strings_is_refused() -> None:
     with pytest.raises(ProviderError, match="list or tuple of path strings"):
 
         class Verify(CsrfMiddleware):
-            exempt = ["/ok", 3]  # type: ignore[list-item]
+            exempt = ("/ok", 3)  # type: ignore[assignment]
 
 
 def test_exempt_reassigned_to_a_string_later_exempts_nothing() -> None:
@@ -84,7 +84,7 @@ def test_exempt_reassigned_to_a_string_later_exempts_nothing() -> None:
 
 def test_exempt_patterns_match_the_path_or_what_is_below() -> None:
     class Verify(CsrfMiddleware):
-        exempt = ["/webhooks/*", "/api/ping/"]
+        exempt = ("/webhooks/*", "/api/ping/")
 
     middleware = Verify(Request(create_environ("GET", "/")))
     assert middleware._is_exempt("/webhooks/github")
