@@ -143,6 +143,5 @@ def _check_exempt(cls: type[CsrfMiddleware]) -> None:
         isinstance(pattern, str) for pattern in exempt
     ):
         raise ProviderError(
-            f"{cls.__qualname__}.exempt must be a list or tuple of path strings,"
-            f" got {exempt!r}"
+            f"{cls.__qualname__}.exempt must be a list or tuple of path strings, got {exempt!r}"
         )
