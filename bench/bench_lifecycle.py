@@ -93,7 +93,7 @@ APP_FILES = {
 
         ROUTES = [
             Get("/", "BenchController@home"),
-            *[Get(f"/r{i}/@x", "BenchController@user") for i in range(97)],
+            *[Get(f"/r{i}/@x", "BenchController@other") for i in range(97)],
             Get("/users/@id:int", "BenchController@user"),
             Post("/form", "BenchController@form"),
         ]
@@ -123,6 +123,9 @@ APP_FILES = {
 
             def user(self, id: int) -> dict:
                 return {"id": id}
+
+            def other(self, x: str) -> dict:
+                return {"x": x}
 
             def form(self, request: Request) -> dict:
                 return {"fields": len(request.all()), "query": request.query("c")}
@@ -204,8 +207,13 @@ class _Home:
 
 
 class _User:
-    def on_get(self, req: falcon.Request, resp: falcon.Response, id: int = 0, x: str = "") -> None:
+    def on_get(self, req: falcon.Request, resp: falcon.Response, id: int) -> None:
         resp.media = {"id": id}
+
+
+class _Other:
+    def on_get(self, req: falcon.Request, resp: falcon.Response, x: str) -> None:
+        resp.media = {"x": x}
 
 
 class _Form:
@@ -223,7 +231,7 @@ def falcon_app() -> WSGIApp:
     app = falcon.App(middleware=[_Frame()])
     app.add_route("/", _Home())
     for i in range(97):
-        app.add_route(f"/r{i}/{{x}}", _User())
+        app.add_route(f"/r{i}/{{x}}", _Other())
     app.add_route("/users/{id:int}", _User())
     app.add_route("/form", _Form())
     return app
