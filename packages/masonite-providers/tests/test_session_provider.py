@@ -91,3 +91,15 @@ def test_unknown_driver_is_a_start_up_error(make_client: Callable[..., Client]) 
 
     with pytest.raises(ConfigError, match=r"DRIVER = 'redis' is not a session driver"):
         make_client(SESSION_DRIVER="redis")
+
+
+def test_the_session_cookie_is_secure_on_https_by_default(
+    session_client: Client,
+) -> None:
+    # /form creates the CSRF token, so it saves the session.
+    https = session_client.get("/form", environ={"wsgi.url_scheme": "https"})
+    (cookie,) = https.headers.get_all("Set-Cookie")
+    assert "; Secure" in cookie
+    session_client.cookies.clear()
+    (cookie,) = session_client.get("/form").headers.get_all("Set-Cookie")
+    assert "; Secure" not in cookie

@@ -194,6 +194,11 @@ def test_cookie_reading_and_writing() -> None:
     assert any(value.startswith("theme=;") for value in response.cookies)
 
 
+def test_cookie_set_through_the_request_is_secure_on_https() -> None:
+    request = Request(create_environ(environ={"wsgi.url_scheme": "https"}))
+    assert request.cookie("a", "1").cookies == ["a=1; Path=/; Secure; HttpOnly; SameSite=Lax"]
+
+
 def test_response_is_paired_lazily_and_replaceable() -> None:
     environ = create_environ()
     request = Request(environ)

@@ -183,6 +183,19 @@ def test_cookies_with_every_attribute() -> None:
     assert headers["Set-Cookie"].startswith("sid=abc;")
 
 
+def test_cookies_are_secure_by_default_on_https_only() -> None:
+    https = create_environ(environ={"wsgi.url_scheme": "https"})
+    assert "; Secure" in Response(https).cookie("a", "1").cookies[0]
+    assert "; Secure" not in Response(create_environ()).cookie("a", "1").cookies[0]
+    assert "; Secure" not in Response().cookie("a", "1").cookies[0]  # no request known
+    assert "; Secure" not in Response(https).cookie("a", "1", secure=False).cookies[0]
+    assert "; Secure" in Response(create_environ()).cookie("a", "1", secure=True).cookies[0]
+    # SameSite=None needs Secure: implied on HTTPS, refused on HTTP.
+    assert "SameSite=None" in Response(https).cookie("a", "1", same_site="None").cookies[0]
+    with pytest.raises(ValueError, match="requires secure=True"):
+        Response(create_environ()).cookie("a", "1", same_site="None")
+
+
 def test_cookie_replaced_by_name_path_and_domain() -> None:
     response = Response().cookie("a", "1").cookie("a", "2").cookie("a", "3", path="/x")
     assert response.cookies == [

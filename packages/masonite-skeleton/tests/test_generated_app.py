@@ -159,6 +159,16 @@ def test_a_hostile_form_gets_a_422_not_a_crash(client: Client) -> None:
     assert "at most 2000 characters" in response.text
 
 
+def test_the_session_cookie_is_secure_over_https(client: Client) -> None:
+    (cookie,) = client.get("/contact", environ={"wsgi.url_scheme": "https"}).headers.get_all(
+        "Set-Cookie"
+    )
+    assert "; Secure" in cookie
+    client.cookies.clear()
+    (cookie,) = client.get("/contact").headers.get_all("Set-Cookie")
+    assert "; Secure" not in cookie  # http://127.0.0.1:8000 keeps its session
+
+
 def test_the_contact_pages_are_not_cached(client: Client) -> None:
     assert client.get("/contact").headers["Cache-Control"] == "no-store"
     assert client.get("/").headers.get("Cache-Control") is None

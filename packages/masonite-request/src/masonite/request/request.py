@@ -283,7 +283,7 @@ class Request:
         max_age: int | timedelta | None = None,
         path: str | None = "/",
         domain: str | None = None,
-        secure: bool = False,
+        secure: bool | None = None,
         http_only: bool = True,
         same_site: str | None = "Lax",
     ) -> Response: ...

@@ -180,17 +180,23 @@ class Response:
         max_age: int | timedelta | None = None,
         path: str | None = "/",
         domain: str | None = None,
-        secure: bool = False,
+        secure: bool | None = None,
         http_only: bool = True,
         same_site: str | None = "Lax",
     ) -> Response:
         """Set a cookie (replacing one of the same name, path and domain).
 
         See ``masonite.request.cookies.set_cookie_header`` for the accepted values.
+        ``secure`` None (the default) marks the cookie ``Secure`` when the request came
+        over HTTPS (``wsgi.url_scheme``), so a cookie set on an HTTPS site never travels
+        over plain HTTP, while ``http://localhost`` keeps working.
 
         Raises:
             ValueError: an invalid name, value, path, domain or SameSite.
         """
+        if secure is None:
+            environ = self.environ
+            secure = environ is not None and environ.get("wsgi.url_scheme") == "https"
         header = set_cookie_header(
             name,
             value,

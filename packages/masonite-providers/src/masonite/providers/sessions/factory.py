@@ -27,11 +27,13 @@ def session_settings(config: Config) -> SessionSettings:
         ConfigError: A value of the wrong type or out of range, named.
     """
     defaults = SessionSettings()
+    secure = config.get("session.secure", defaults.secure)
     try:
         return SessionSettings(
             cookie_name=str(config.get("session.cookie", defaults.cookie_name)),
             lifetime=int(config.get("session.lifetime", defaults.lifetime)),
-            secure=bool(config.get("session.secure", defaults.secure)),
+            # None: Secure when the request came over HTTPS (Response.cookie decides).
+            secure=None if secure is None else bool(secure),
             same_site=str(config.get("session.same_site", defaults.same_site)),
             path=str(config.get("session.path", defaults.path)),
             domain=config.get("session.domain", defaults.domain),

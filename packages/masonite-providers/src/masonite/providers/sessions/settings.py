@@ -18,7 +18,8 @@ class SessionSettings:
     Attributes:
         cookie_name: The cookie that carries the session (or its id).
         lifetime: Seconds a session lives after it was last saved; enforced on the server.
-        secure: Send the cookie over HTTPS only.
+        secure: Send the cookie over HTTPS only; None (the default) does so when the
+            request came over HTTPS.
         same_site: The cookie's ``SameSite`` attribute (``"Lax"``, ``"Strict"``, ``"None"``).
         path: The cookie's path.
         domain: The cookie's domain, or None for the current host only.
@@ -27,7 +28,7 @@ class SessionSettings:
 
     cookie_name: str = "session"
     lifetime: int = 7200
-    secure: bool = False
+    secure: bool | None = None
     same_site: str = "Lax"
     path: str = "/"
     domain: str | None = None
