@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -138,6 +139,26 @@ def test_refused_attributes(make_package: PackageFactory) -> None:
         resolve("WelcomeController@mro", package)
     with pytest.raises(ControllerResolutionError, match="not a class"):
         resolve("FuncController@show", package)
+
+
+def test_classes_imported_into_the_controller_package_are_refused(
+    make_package: PackageFactory,
+) -> None:
+    package = make_package(
+        {
+            "http/controllers/WelcomeController.py": WELCOME,  # imports Request
+            "http/controllers/__init__.py": "from collections import OrderedDict\n",
+            "http/controllers/base.py": SIMPLE.format(name="BaseController"),
+            "http/controllers/admin/__init__.py": "from ..base import BaseController\n",
+        }
+    )
+    outside = re.escape(f"outside the controller package {package}.http.controllers")
+    with pytest.raises(ControllerResolutionError, match=r"defined in masonite\.request\.request, "):
+        resolve("WelcomeController.Request@all", package)
+    with pytest.raises(ControllerResolutionError, match=outside):
+        resolve("OrderedDict@clear", package)
+    # A class defined inside the package and re-exported by a sub-package is fine.
+    assert resolve("admin.BaseController@index", package)[0].__name__ == "BaseController"
 
 
 def test_no_controller_packages() -> None:

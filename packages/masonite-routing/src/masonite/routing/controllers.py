@@ -5,8 +5,10 @@ controller packages only: the module ``<package>.admin.UserController`` (or its 
 spelling ``<package>.admin.user_controller``, or the package ``<package>.admin`` exporting
 the class), then the class ``UserController`` in it, then its method ``index``. Every name
 must be a public identifier, so ``'os@system'`` or ``'..secrets@_key'`` cannot escape the
-packages. A missing module or method fails here, at start-up, with the original error
-chained; never at request time.
+packages, and the class must be defined inside the controller package (a class that a
+controller module merely imports, ``'WelcomeController.Request@all'``, is refused). A
+missing module or method fails here, at start-up, with the original error chained; never
+at request time.
 """
 
 from __future__ import annotations
@@ -203,7 +205,7 @@ def resolve_controller_string(
             found = getattr(module, attribute, None)
             if found is None:
                 continue
-            return _check_class(found, class_name, method, target, describe), method
+            return _check_class(found, package, class_name, method, target, describe), method
     raise ControllerResolutionError(
         f"{describe}: controller {target!r} not found (tried {', '.join(dict.fromkeys(tried))})"
     ) from first_missing
@@ -221,10 +223,22 @@ def _candidates(package: str, parts: list[str]) -> list[tuple[str, str]]:
     return candidates
 
 
-def _check_class(found: object, class_name: str, method: str, target: str, describe: str) -> type:
+def _check_class(
+    found: object, package: str, class_name: str, method: str, target: str, describe: str
+) -> type:
     if not inspect.isclass(found):
         raise ControllerResolutionError(
             f"{describe}: {class_name} in {target!r} is {type(found).__name__}, not a class"
+        )
+    # A class a controller module imported (``'WelcomeController.Request@all'``) is not a
+    # controller: only classes defined inside the controller package are reachable.
+    defined_in = getattr(found, "__module__", None)
+    if not isinstance(defined_in, str) or not (
+        defined_in == package or defined_in.startswith(package + ".")
+    ):
+        raise ControllerResolutionError(
+            f"{describe}: {class_name} in {target!r} is defined in {defined_in}, outside the "
+            f"controller package {package}"
         )
     defined = any(method in vars(klass) for klass in found.__mro__ if klass is not object)
     attribute = getattr(found, method, None)
