@@ -62,3 +62,12 @@ def test_exception_response_modes() -> None:
     missing = ErrorPages().exception_response(NotFound(), None, {})
     assert isinstance(missing, Response)
     assert missing.status_code == 404
+
+
+def test_debug_page_shows_the_request_line_even_for_a_path_that_is_not_utf8() -> None:
+    environ = create_environ("GET", "/caf%C3%A9")
+    assert "GET /café" in debug_page(RuntimeError("x"), Request(environ))
+    environ["PATH_INFO"] = "/\xff<b>"
+    page = debug_page(RuntimeError("x"), Request(environ))
+    assert "GET /\xff&lt;b&gt;" in page
+    assert "<h1>RuntimeError</h1>" in page

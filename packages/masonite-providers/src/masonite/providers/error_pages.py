@@ -51,7 +51,13 @@ def debug_page(exc: BaseException, request: Request | None) -> str:
     kind = f"{type(exc).__module__}.{type(exc).__qualname__}".removeprefix("builtins.")
     where = ""
     if request is not None:
-        where = f"<p><small>{html.escape(request.method)} {html.escape(request.path)}</small></p>\n"
+        environ = request.environ
+        try:
+            path = request.path
+        except HTTPException:  # not UTF-8: show it as the server passed it, never fail here
+            path = str(environ.get("PATH_INFO", ""))
+        line = f"{environ.get('REQUEST_METHOD', '')} {path}"
+        where = f"<p><small>{html.escape(line)}</small></p>\n"
     trace = html.escape("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     return (
         f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
