@@ -85,6 +85,14 @@ def test_unknown_field_charset_is_a_415(charset: str) -> None:
         parse(body)
 
 
+@pytest.mark.parametrize(("charset", "raw"), [("utf-7", b"+2AA-"), ("unicode_escape", b"\\udc80")])
+def test_field_decoding_to_a_lone_surrogate_is_a_400(charset: str, raw: bytes) -> None:
+    # Such text cannot be encoded again: echoing it would fail inside the application.
+    body = parts(field("a", raw, extra=f"Content-Type: text/plain; charset={charset}\r\n".encode()))
+    with pytest.raises(BadRequest, match="text"):
+        parse(body)
+
+
 def test_undecodable_field_is_a_400() -> None:
     with pytest.raises(BadRequest, match="text"):
         parse(parts(field("a", b"\xff\xfe")))

@@ -36,11 +36,23 @@ def test_valid_json_keeps_types(raw: bytes, value: object) -> None:
         b"[1,]",
         b"1" * 5000,
         b'{"a": 1} x',
+        b"[1e999]",  # would be inf, which JSON cannot carry
+        b'{"a": -1e400}',
+        b'"\\ud800"',  # half of a surrogate pair, escaped
+        b'{"\\udfff": 1}',
+        b'["ok", ["\\uDC00x"]]',
+        b'"\xed\xa0\x80"',  # a surrogate encoded raw as UTF-8
     ],
 )
 def test_invalid_json_is_a_400(raw: bytes) -> None:
     with pytest.raises(BadRequest, match="JSON"):
         parse_json(raw, 64)
+
+
+def test_surrogate_pairs_and_escaped_backslashes_are_fine() -> None:
+    assert parse_json(b'"\\ud83d\\ude00"', 64) == "\U0001f600"
+    assert parse_json(b'["\\\\ud800"]', 64) == ["\\ud800"]  # a backslash, then text
+    assert parse_json(b'{"big": 1.5e308, "small": 1e-400}', 64) == {"big": 1.5e308, "small": 0.0}
 
 
 def test_depth_limit() -> None:

@@ -8,6 +8,7 @@ files to temporary storage and turns every parser error into a 400.
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 from collections.abc import Iterable
 from typing import IO, Any
@@ -26,6 +27,8 @@ from masonite.request.uploads import UploadedFile
 __all__ = ["parse_form_data"]
 
 FormValue = str | UploadedFile
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Part:
@@ -151,11 +154,16 @@ def _finish(part: _Part) -> FormValue | None:
         part.file.seek(0)
         return UploadedFile(part.filename or "", part.content_type, part.size, part.file)
     try:
-        return b"".join(part.data).decode(part.charset)
+        text = b"".join(part.data).decode(part.charset)
     except LookupError:  # an unknown charset, or a bytes-to-bytes codec such as "zlib"
         raise UnsupportedMediaType(f"unsupported charset {part.charset[:40]!r}") from None
     except ValueError:  # UnicodeDecodeError and friends
         raise BadRequest("form field is not valid text in its charset") from None
+    # Codecs such as utf-7 or unicode_escape can yield lone surrogates: text that cannot be
+    # encoded again, so the app would fail when it echoes the field.
+    if not text.isascii() and _SURROGATE.search(text):
+        raise BadRequest("form field is not valid text in its charset")
+    return text
 
 
 def _close_all(parts: list[_Part]) -> None:
