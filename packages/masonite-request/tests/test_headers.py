@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from masonite.request import EnvironHeaders, Headers
+from masonite.request import EnvironHeaders, Headers, UnsafeHeader
 from masonite.request.headers import environ_key
 
 
@@ -63,9 +63,13 @@ def test_outgoing_headers_replace_add_and_delete() -> None:
     "value", ["a\r\nSet-Cookie: x=1", "a\nb", "a\rb", "a\x00b", "a\x7fb", "\u2028"]
 )
 def test_outgoing_header_values_with_control_characters_are_refused(value: str) -> None:
-    with pytest.raises(ValueError):
+    # A 400 when it escapes a controller (such values echo the request), and a ValueError.
+    with pytest.raises(UnsafeHeader, match="X-Test") as refused:
         Headers()["X-Test"] = value
-    with pytest.raises(ValueError):
+    assert isinstance(refused.value, ValueError)
+    assert refused.value.status == 400
+    assert value not in refused.value.message
+    with pytest.raises(UnsafeHeader):
         Headers().add("X-Test", value)
 
 

@@ -9,7 +9,14 @@ from typing import Any
 
 import pytest
 
-from masonite.request import BadRequest, MethodNotAllowed, NotFound, Response, UnsafeRedirect
+from masonite.request import (
+    BadRequest,
+    MethodNotAllowed,
+    NotFound,
+    Response,
+    UnsafeHeader,
+    UnsafeRedirect,
+)
 from masonite.request.testing import create_environ
 
 
@@ -225,8 +232,10 @@ def test_delete_cookie() -> None:
     ],
 )
 def test_cookie_names_and_values_are_validated(name: str, value: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError) as refused:
         Response().cookie(name, value)
+    # A refused value is request data echoed into the cookie (a 400); a name is code's.
+    assert isinstance(refused.value, UnsafeHeader) == (name == "a")
 
 
 def test_cookie_attribute_validation() -> None:

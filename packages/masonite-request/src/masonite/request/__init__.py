@@ -16,6 +16,7 @@ from masonite.request.exceptions import (
     PayloadTooLarge,
     TooManyRequests,
     Unauthorized,
+    UnsafeHeader,
     UnsafeRedirect,
     UnsupportedMediaType,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "SessionProtocol",
     "TooManyRequests",
     "Unauthorized",
+    "UnsafeHeader",
     "UnsafeRedirect",
     "UnsupportedMediaType",
     "UploadedFile",

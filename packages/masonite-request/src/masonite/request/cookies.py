@@ -12,6 +12,8 @@ import re
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
+from masonite.request.exceptions import UnsafeHeader
+
 __all__ = ["Expires", "delete_cookie_header", "parse_cookie", "set_cookie_header"]
 
 Expires = datetime | timedelta | int | float | str
@@ -100,6 +102,9 @@ def set_cookie_header(
 ) -> str:
     """Build the value of one ``Set-Cookie`` header; ``ValueError`` on unsafe input.
 
+    An unsafe ``value`` raises ``UnsafeHeader`` (a ``ValueError`` and a 400), since it is
+    typically request data; a bad name, path or domain is a plain ``ValueError``.
+
     Args:
         name: An HTTP token.
         value: RFC 6265 cookie-octets (encode other text first, e.g. with
@@ -116,7 +121,7 @@ def set_cookie_header(
     if not isinstance(name, str) or not _TOKEN.fullmatch(name):
         raise ValueError(f"invalid cookie name {name!r}")
     if not isinstance(value, str) or not _COOKIE_VALUE.fullmatch(value):
-        raise ValueError(
+        raise UnsafeHeader(
             f"cookie {name} value may hold only printable ASCII without spaces, quotes, "
             "commas, semicolons or backslashes; encode it first"
         )

@@ -19,6 +19,7 @@ __all__ = [
     "PayloadTooLarge",
     "TooManyRequests",
     "Unauthorized",
+    "UnsafeHeader",
     "UnsafeRedirect",
     "UnsupportedMediaType",
 ]
@@ -109,6 +110,22 @@ class UnsupportedMediaType(HTTPException):
 
 class UnsafeRedirect(BadRequest):
     """400: a redirect target on another origin without ``external=True``."""
+
+
+class UnsafeHeader(BadRequest, ValueError):
+    """400: a response header or cookie value that could split the header or add attributes.
+
+    Also a ``ValueError``. Such values usually come from the request (a header or cookie
+    echoing input), so the client gets a 400 with a short message that never repeats the
+    value; ``str()`` of the exception says what was refused, for logs and tests.
+
+    Args:
+        detail: What was refused (never shown to the client).
+    """
+
+    def __init__(self, detail: str) -> None:
+        super().__init__("the response cannot carry a header built from this request")
+        self.args = (detail,)
 
 
 class TooManyRequests(HTTPException):

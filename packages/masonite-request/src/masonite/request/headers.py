@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any
 
+from masonite.request.exceptions import UnsafeHeader
+
 __all__ = ["EnvironHeaders", "Headers", "check_header", "environ_key"]
 
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
@@ -40,13 +42,17 @@ def _http_name(key: str) -> str:
 
 
 def check_header(name: str, value: str) -> None:
-    """Raise ``ValueError`` unless ``name`` is an HTTP token and ``value`` a safe field value."""
+    """Raise ``ValueError`` unless ``name`` is an HTTP token and ``value`` a safe field value.
+
+    A bad value raises ``UnsafeHeader`` (a ``ValueError`` and a 400): it is typically
+    request data echoed into the response.
+    """
     if not isinstance(name, str) or not _TOKEN.fullmatch(name):
         raise ValueError(f"invalid header name {name!r}")
     if not isinstance(value, str):
         raise TypeError(f"header {name} value must be str, not {type(value).__name__}")
     if _BAD_VALUE.search(value):
-        raise ValueError(f"header {name} value holds CR, LF or another control character")
+        raise UnsafeHeader(f"header {name} value holds CR, LF or another control character")
 
 
 class EnvironHeaders(Mapping[str, str]):
