@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import io
+import socket
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -135,3 +138,85 @@ def test_a_stream_returning_garbage_is_a_400() -> None:
 def test_empty_body() -> None:
     assert read_body(env(Stream(b""), "0"), 100) == b""
     assert list(iter_body(env(None, "0"), 100)) == []
+
+
+class SocketInput:
+    """A wsgi.input over a real socket, reading like gunicorn's body reader."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+
+    def read(self, size: int) -> bytes:
+        data = b""
+        while len(data) < size:
+            chunk = self.sock.recv(size - len(data))
+            if not chunk:
+                break
+            data += chunk
+        return data
+
+
+@pytest.fixture
+def connection() -> Iterator[tuple[socket.socket, socket.socket]]:
+    client, server = socket.socketpair()
+    yield client, server
+    client.close()
+    server.close()
+
+
+def served(server: socket.socket, length: int) -> dict[str, Any]:
+    return env(SocketInput(server), str(length), **{"gunicorn.socket": server})
+
+
+def read_whole(environ: dict[str, Any]) -> bytes:
+    return read_body(environ, 100, timeout=0.2)
+
+
+def read_chunks(environ: dict[str, Any]) -> bytes:
+    return b"".join(iter_body(environ, 100, chunk_size=4, timeout=0.2))
+
+
+@pytest.mark.parametrize("reader", [read_whole, read_chunks])
+def test_a_body_that_stops_arriving_is_a_400_after_the_timeout(
+    connection: tuple[socket.socket, socket.socket], reader: Callable[[dict[str, Any]], bytes]
+) -> None:
+    client, server = connection
+    client.sendall(b"a=1")  # of the 10 bytes declared; the client keeps the socket open
+    started = time.monotonic()
+    with pytest.raises(BadRequest, match="timed out"):
+        reader(served(server, 10))
+    assert time.monotonic() - started < 5
+    assert server.gettimeout() is None  # the server's blocking socket, as it was
+
+
+def test_a_body_that_arrives_is_read_and_the_socket_left_as_it_was(
+    connection: tuple[socket.socket, socket.socket],
+) -> None:
+    client, server = connection
+    server.settimeout(30.0)
+    client.sendall(b"a=1&b=22")
+    assert read_body(served(server, 8), 100, timeout=0.5) == b"a=1&b=22"
+    client.sendall(b"x" * 10)
+    chunks = list(iter_body(served(server, 10), 100, chunk_size=4, timeout=0.5))
+    assert chunks == [b"xxxx", b"xxxx", b"xx"]
+    assert server.gettimeout() == 30.0
+
+
+def test_without_a_timeout_or_a_server_socket_reads_are_left_alone() -> None:
+    class Recorder:
+        def __init__(self) -> None:
+            self.calls: list[float | None] = []
+
+        def gettimeout(self) -> float | None:
+            return None
+
+        def settimeout(self, value: float | None) -> None:
+            self.calls.append(value)
+
+    sock = Recorder()
+    environ = env(Stream(b"abc"), "3", **{"gunicorn.socket": sock})
+    assert read_body(environ, 100, timeout=None) == b"abc"
+    assert read_body(env(Stream(b"abc"), "3"), 100, timeout=1.0) == b"abc"
+    assert sock.calls == []
+    assert read_body(env(Stream(b"abc"), "3", **{"gunicorn.socket": sock}), 100, timeout=1.0)
+    assert sock.calls == [1.0, None]

@@ -29,3 +29,12 @@ def test_limits_are_frozen_and_replaceable() -> None:
 def test_invalid_limits_are_refused(value: object) -> None:
     with pytest.raises(ValueError, match="max_fields"):
         Limits(max_fields=value)  # type: ignore[arg-type]
+
+
+def test_body_timeout_is_a_positive_number_of_seconds_or_none() -> None:
+    assert Limits().body_timeout == 10.0
+    assert Limits(body_timeout=None).body_timeout is None
+    assert Limits(body_timeout=2).body_timeout == 2
+    for value in (0, -1.0, float("nan"), float("inf"), "5", True):
+        with pytest.raises(ValueError, match="body_timeout"):
+            Limits(body_timeout=value)  # type: ignore[arg-type]

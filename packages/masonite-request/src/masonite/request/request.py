@@ -394,7 +394,7 @@ class Request:
     def _read(self, limit: int) -> bytes:
         body = self._body
         if body is None:
-            body = self._body = read_body(self.environ, limit)
+            body = self._body = read_body(self.environ, limit, timeout=self.limits.body_timeout)
         return body
 
     @property
@@ -440,7 +440,7 @@ class Request:
                 chunks: Any = (self._body,)
             else:
                 self._consumed = True
-                chunks = iter_body(environ, limits.max_multipart_size)
+                chunks = iter_body(environ, limits.max_multipart_size, timeout=limits.body_timeout)
             form_pairs = parse_form_data(
                 chunks,
                 params.get("boundary"),
@@ -472,7 +472,9 @@ class Request:
         query_fields = self._query_fields if self._query is not None else self._count_query()
         raw = self._body
         if raw is None:
-            raw = self._body = read_body(self.environ, limits.max_body_size)
+            raw = self._body = read_body(
+                self.environ, limits.max_body_size, timeout=limits.body_timeout
+            )
         try:
             # Latin-1 decodes ASCII fastest; percent-escapes are decoded with ``charset``.
             text = raw.decode("latin-1" if raw.isascii() else charset)
