@@ -209,6 +209,20 @@ def test_api_routes_and_json_clients_get_json_errors(client: Client) -> None:
     assert wants_json.json()["error"]["status"] == 400
 
 
+def test_a_405_on_an_api_path_is_json() -> None:
+    client = Client(
+        Router(web=[Get("/shared", plain)], api=[Get("/api/items", plain), Post("/shared", plain)])
+    )
+    response = client.delete("/api/items")
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET, HEAD, OPTIONS"
+    assert response.json() == {"error": {"status": 405, "message": "Method Not Allowed"}}
+    # Web routes come first: a path a web route has answers like a web route.
+    response = client.delete("/shared")
+    assert response.status_code == 405
+    assert response.headers["Content-Type"].startswith("text/html")
+
+
 def test_after_middleware_sees_the_response(client: Client) -> None:
     assert client.get("/api/after").headers["X-After"] == "yes"
 

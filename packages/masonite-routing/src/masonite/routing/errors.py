@@ -6,9 +6,14 @@ HTTP error (matching raises ``masonite.request.NotFound`` / ``MethodNotAllowed``
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from masonite.request import MethodNotAllowed
+
 __all__ = [
     "ControllerError",
     "ControllerResolutionError",
+    "PathMethodNotAllowed",
     "RouteDefinitionError",
     "RoutingError",
     "UrlBuildError",
@@ -36,3 +41,17 @@ class UrlBuildError(RoutingError, LookupError):
 
 class ControllerError(RoutingError, RuntimeError):
     """A controller misbehaved at request time (for example it returned ``None``)."""
+
+
+class PathMethodNotAllowed(MethodNotAllowed):
+    """The router's 405: a ``MethodNotAllowed`` that knows whose path was asked for.
+
+    Args:
+        allowed: The methods the path answers to.
+        api: True when the path belongs to api routes, so that the error answers in JSON
+            like the other errors of those routes (no route is matched on a 405).
+    """
+
+    def __init__(self, allowed: Iterable[str], *, api: bool) -> None:
+        super().__init__(allowed)
+        self.api = api

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from masonite.request import HTTPException, Request, Response
+from masonite.routing.errors import PathMethodNotAllowed
 from masonite.routing.resolver import Resolver
 from masonite.routing.results import render_result
 from masonite.routing.routes import Route
@@ -93,5 +94,7 @@ def _after(
 
 
 def _abort(request: Request, route: Route | None, error: HTTPException) -> None:
-    as_json = (route is not None and route.api) or request.wants_json()
+    # Without a matched route, a 405 still knows whether its path belongs to api routes.
+    api = route.api if route is not None else isinstance(error, PathMethodNotAllowed) and error.api
+    as_json = api or request.wants_json()
     request.response.abort(error, json=as_json)

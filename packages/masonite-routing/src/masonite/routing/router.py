@@ -19,14 +19,13 @@ from urllib.parse import urlencode
 
 from masonite.request import (
     InternalServerError,
-    MethodNotAllowed,
     NotFound,
     Request,
     Response,
 )
 from masonite.routing.controllers import make_endpoint
 from masonite.routing.converters import Converter, check_converter, registered_converters
-from masonite.routing.errors import RouteDefinitionError, UrlBuildError
+from masonite.routing.errors import PathMethodNotAllowed, RouteDefinitionError, UrlBuildError
 from masonite.routing.groups import flatten
 from masonite.routing.matcher import Entry, Found, RouteMatch, new_match
 from masonite.routing.middleware import MiddlewareMap, check_middleware, resolve_middleware
@@ -285,7 +284,7 @@ class Router:
             allowed.append("OPTIONS")
         if method == "OPTIONS":
             return RouteMatch(_automatic_options(path, allowed), _EMPTY)
-        raise MethodNotAllowed(allowed)
+        raise PathMethodNotAllowed(allowed, api=view.is_api(path))
 
     # -- public API ----------------------------------------------------------------------
 

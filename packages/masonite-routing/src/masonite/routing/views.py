@@ -68,6 +68,11 @@ class HostView:
             return False  # the method's own table (which missed) holds every route
         return find_in(self.any, path) is not None
 
+    def is_api(self, path: str) -> bool:
+        """Whether the first route with ``path`` (whatever its method) is an api route."""
+        found = find_in(self.any, path)
+        return found is not None and found[0].api
+
     def allowed(self, path: str) -> list[str]:
         """The methods that have a route for ``path``, in ``Allow`` order."""
         return [method for method in self.methods if self.lookup(method, path) is not None]
