@@ -4,8 +4,10 @@ Each table's floor does the same work without the container, with the objects at
 hand: calling the function directly, building the class directly, reading a dict.
 The headline is the first table: a provider's ``boot(self, request: Request,
 response: Response)`` resolved from a request scope (target: at most 3x the
-direct call). The second table adds what a request pays to open its scope and
-bind ``Request`` and ``Response``.
+direct call), by ``scope.resolve(provider.boot)`` and by the call that
+``prepare(provider.boot)`` made once, which is what the framework's lifecycle
+runs per request. The second table adds what a request pays to open its scope
+and bind ``Request`` and ``Response``.
 
 Run: ``make bench BENCH=bench_container`` (or ``python bench/bench_container.py``
 with masonite-container importable).
@@ -20,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _timing import report
 
-from masonite.container import Container
+from masonite.container import Container, prepare
 
 
 class Request:
@@ -83,6 +85,7 @@ def main() -> None:
     scope.bind("Response", response)
     view = root.make("View")
     no_lookup = NoLookup(request, response)
+    prepared_boot = prepare(provider.boot)  # once, at start-up
 
     report(
         "resolve boot(self, request: Request, response: Response) from a request scope",
@@ -92,6 +95,7 @@ def main() -> None:
                 lambda: provider.boot(request, response),
             ),
             ("scope.resolve(provider.boot)", lambda: scope.resolve(provider.boot)),
+            ("prepare(provider.boot), then prepared(scope)", lambda: prepared_boot(scope)),
             (
                 "reference: a resolve() that looks nothing up",
                 lambda: no_lookup.resolve(provider.boot),
@@ -111,6 +115,12 @@ def main() -> None:
         child.bind("Response", response)
         child.resolve(provider.boot)
 
+    def per_request_prepared() -> None:
+        child = root.scope()
+        child.bind("Request", request)
+        child.bind("Response", response)
+        prepared_boot(child)
+
     report(
         "per request: open a scope, bind Request and Response, resolve boot",
         [
@@ -121,6 +131,7 @@ def main() -> None:
             ("by hand: a dict of 2 bindings + direct call", per_request_by_hand),
             ("root.scope()", root.scope),
             ("scope() + 2 binds + resolve(boot)", per_request),
+            ("scope() + 2 binds + prepared(scope)", per_request_prepared),
         ],
     )
 

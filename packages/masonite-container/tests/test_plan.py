@@ -163,18 +163,25 @@ def test_fast_plans() -> None:
     def none() -> None:
         pass
 
-    ready = {Request: "req", Response: "resp"}
-    assert plan_for(two, Container).fast == (Request, Response)
-    get = plan_for(two, Container).fast_get
-    assert get is not None
-    assert get(ready) == ("req", "resp")
-    assert plan_for(one, Container).fast_many is False
-    one_get = plan_for(one, Container).fast_get
-    assert one_get is not None
-    assert one_get(ready) == "req"
-    none_get = plan_for(none, Container).fast_get
-    assert none_get is not None
-    assert none_get(ready) == ()
+    two_plan = plan_for(two, Container)
+    assert two_plan.fast == (Request, Response)
+    assert (two_plan.size, two_plan.first, two_plan.second) == (2, Request, Response)
+    one_plan = plan_for(one, Container)
+    assert (one_plan.size, one_plan.first, one_plan.second) == (1, Request, None)
+    none_plan = plan_for(none, Container)
+    assert (none_plan.fast, none_plan.size, none_plan.first) == ((), 0, None)
+
+
+def test_plans_with_other_parameters_are_not_fast() -> None:
+    def keyword(*, request: Request) -> None:
+        pass
+
+    def argument(request: Request, id: int) -> None:
+        pass
+
+    for fn in (keyword, argument):
+        plan = plan_for(fn, Container)
+        assert (plan.fast, plan.size, plan.first, plan.second) == (None, -1, None, None)
 
 
 def test_builtins_without_a_signature_pass_arguments_through() -> None:

@@ -10,23 +10,32 @@ Bindings, resolution by annotation, request scopes and hooks::
     request_scope = container.scope()              # one per HTTP request
     request_scope.bind("Request", request)
     request_scope.resolve(provider.boot)           # boot(self, request: Request)
+
+``injection_plan(fn)`` tells how ``resolve`` fills ``fn``'s parameters and
+``prepare(fn)`` returns ``call(container)``, ``resolve(fn)`` specialised once.
 """
 
 from __future__ import annotations
 
 from masonite.container.__about__ import __version__
+from masonite.container.calls import injection_plan, prepare
 from masonite.container.container import App, Container
 from masonite.container.errors import (
     ContainerError,
     MissingContainerBindingNotFound,
     StrictContainerException,
 )
+from masonite.container.plan import InjectionPlan, Parameter
 
 __all__ = [
     "App",
     "Container",
     "ContainerError",
+    "InjectionPlan",
     "MissingContainerBindingNotFound",
+    "Parameter",
     "StrictContainerException",
     "__version__",
+    "injection_plan",
+    "prepare",
 ]

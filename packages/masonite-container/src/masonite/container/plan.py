@@ -26,12 +26,10 @@ from __future__ import annotations
 
 import functools
 import inspect
-import operator
 import sys
 import types
 import typing
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 from masonite.container.errors import ContainerError
 
@@ -45,6 +43,8 @@ __all__ = [
     "OPTIONAL",
     "POSITIONAL",
     "SELF",
+    "InjectionPlan",
+    "Parameter",
     "Plan",
     "annotation_name",
     "describe",
@@ -90,19 +90,63 @@ MAX_PLANS = 4096
 
 Step = tuple[str, int, Any, Any, int]  # name, mode, annotation, default, passing
 
+#: Where a parameter's value comes from (:attr:`Parameter.source`).
+Source = Literal["argument", "inject", "optional", "container"]
+#: How a parameter can be passed (:attr:`Parameter.kind`).
+Kind = Literal["positional", "either", "keyword"]
+_SOURCES: tuple[Source, ...] = ("argument", "inject", "optional", "container")
+_KINDS: tuple[Kind, ...] = ("positional", "either", "keyword")
 
-class Plan:
-    """How to call one callable: what each parameter receives.
+
+class Parameter(NamedTuple):
+    """One named parameter of a callable, as :meth:`Container.resolve` fills it.
+
+    Part of the public API (``masonite.container.injection_plan``): the fields and their
+    values are stable.
 
     Attributes:
+        name: The parameter's name.
+        source: ``"argument"`` (a positional argument given to ``resolve``, else the
+            default: no annotation, or one never looked up such as ``str``);
+            ``"inject"`` (the container supplies it, building the class when nothing is
+            bound); ``"optional"`` (supplied when something is bound, else the default,
+            or ``None`` for ``X | None``); ``"container"`` (the resolving container).
+        annotation: The class looked up for ``inject``, ``optional`` and ``container``;
+            the evaluated annotation (or ``inspect.Parameter.empty``) for ``argument``.
+        default: The default value, or ``inspect.Parameter.empty`` when there is none.
+        kind: ``"positional"`` (positional-only), ``"either"`` or ``"keyword"``
+            (keyword-only).
+    """
+
+    name: str
+    source: Source
+    annotation: Any
+    default: Any
+    kind: Kind
+
+    @property
+    def required(self) -> bool:
+        """True when the parameter has no default."""
+        return self.default is EMPTY
+
+
+class InjectionPlan:
+    """How to call one callable: what each parameter receives.
+
+    The public attributes (``target``, ``parameters``, ``var_positional``,
+    ``var_keyword``, ``keyword_names``, ``describe()``) are the stable API that
+    ``masonite.container.injection_plan`` returns; the others serve the container.
+
+    Attributes:
+        target: The callable the plan was made for (the first one seen, for plans
+            shared by every bound method of a function).
         steps: One ``(name, mode, annotation, default, passing)`` tuple per named
             parameter, in signature order (``*args``/``**kwargs`` are not steps).
         fast: The annotations, in order, when every parameter is a plain
             ``INJECT`` passed by position; the container then only needs one
             lookup per parameter. ``None`` otherwise.
-        fast_get: Given a dict of class to instance, returns the values for
-            ``fast`` (a tuple, or the single value when ``fast_many`` is false);
-            raises ``KeyError`` when one is missing. ``None`` without ``fast``.
+        size: ``len(fast)``, or -1 without ``fast``.
+        first, second: ``fast[0]`` and ``fast[1]`` (``None`` when ``fast`` is shorter).
         var_positional: Whether the callable takes ``*args`` (extra positional
             arguments given to ``resolve`` go there).
         var_keyword: Whether the callable takes ``**kwargs`` (keyword arguments
@@ -112,10 +156,12 @@ class Plan:
 
     __slots__ = (
         "_described",
+        "_parameters",
         "fast",
-        "fast_get",
-        "fast_many",
+        "first",
         "keyword_names",
+        "second",
+        "size",
         "steps",
         "target",
         "var_keyword",
@@ -135,18 +181,26 @@ class Plan:
         self.var_keyword = var_keyword
         self.keyword_names = frozenset(s[0] for s in steps if s[4] != POSITIONAL)
         plain = all(s[1] == INJECT and s[4] != KEYWORD for s in steps)
-        self.fast: tuple[type, ...] | None = tuple(s[2] for s in steps) if plain else None
-        # PERF: operator.itemgetter fetches every value in one C call: 47 ns for
-        # two, against 105 ns for a list comprehension (Python 3.13, timeit here).
-        self.fast_get: Callable[[dict[type, Any]], Any] | None = None
-        self.fast_many = True  # fast_get returns a tuple (else: the one value)
-        if self.fast is not None:
-            if len(self.fast) == 0:
-                self.fast_get = _no_values
-            else:
-                self.fast_get = operator.itemgetter(*self.fast)
-                self.fast_many = len(self.fast) > 1
+        fast = tuple(s[2] for s in steps) if plain else None
+        self.fast: tuple[type, ...] | None = fast
+        self.size = -1 if fast is None else len(fast)
+        # The first two classes of ``fast`` as attributes: read without a subscript.
+        # Typed Any: the container reads them only when ``size`` says they are set.
+        self.first: Any = fast[0] if fast else None
+        self.second: Any = fast[1] if fast is not None and len(fast) > 1 else None
+        self._parameters: tuple[Parameter, ...] | None = None
         self._described: str | None = None
+
+    @property
+    def parameters(self) -> tuple[Parameter, ...]:
+        """Every named parameter, in signature order (``*args``/``**kwargs`` excluded)."""
+        parameters = self._parameters
+        if parameters is None:
+            parameters = self._parameters = tuple(
+                Parameter(name, _SOURCES[mode], annotation, default, _KINDS[passing])
+                for name, mode, annotation, default, passing in self.steps
+            )
+        return parameters
 
     def describe(self) -> str:
         """Return ``module.Qualname (file:line)`` for error messages (computed once)."""
@@ -161,8 +215,8 @@ class Plan:
         return f"<Plan {self.describe()} ({names})>"
 
 
-def _no_values(ready: dict[type, Any]) -> tuple[()]:
-    return ()
+#: The name the container's own modules use.
+Plan = InjectionPlan
 
 
 def plan_for(target: Any, container_type: type) -> Plan:
