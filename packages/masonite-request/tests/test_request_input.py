@@ -235,6 +235,20 @@ def test_identity_content_encoding_is_fine() -> None:
     assert form_request(data={"a": "1"}, headers={"Content-Encoding": "identity"}).input("a") == "1"
 
 
+@pytest.mark.parametrize("coding", ["chunked", "identity, chunked", "Chunked"])
+def test_a_chunked_transfer_coding_is_fine(coding: str) -> None:
+    request = form_request(data={"a": "1"}, headers={"Transfer-Encoding": coding})
+    assert request.input("a") == "1"
+
+
+@pytest.mark.parametrize("coding", ["gzip, chunked", "deflate", "compress, chunked"])
+def test_a_transfer_coding_the_server_left_on_the_body_is_a_415(coding: str) -> None:
+    # gunicorn removes "chunked" but hands gzip/deflate-coded bytes over as they came.
+    request = form_request(data={"a": "1"}, headers={"Transfer-Encoding": coding})
+    with pytest.raises(UnsupportedMediaType, match="compressed"):
+        request.input("a")
+
+
 def test_latin1_form_charset() -> None:
     request = form_request(
         body=b"a=caf%E9&b=\xe9",

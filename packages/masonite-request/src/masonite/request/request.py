@@ -425,6 +425,10 @@ class Request:
         encoding = environ.get("HTTP_CONTENT_ENCODING")
         if encoding and encoding.strip().lower() != "identity":
             raise UnsupportedMediaType("compressed request bodies are not supported")
+        coding = environ.get("HTTP_TRANSFER_ENCODING")
+        if coding and not _dechunked(coding):
+            # gunicorn removes "chunked" but passes a gzip or deflate coding on as it came.
+            raise UnsupportedMediaType("compressed request bodies are not supported")
         # PERF: the exact browser form type skips the media-type parser.
         if content_type == _URLENCODED:
             return self._parse_urlencoded("utf-8")
@@ -561,6 +565,11 @@ class Request:
     def __repr__(self) -> str:
         environ = self.environ
         return f"<Request {environ.get('REQUEST_METHOD', 'GET')} {environ.get('PATH_INFO', '/')!r}>"
+
+
+def _dechunked(coding: str) -> bool:
+    """True when a Transfer-Encoding leaves the body as sent (only chunked or identity)."""
+    return all(part.strip().lower() in ("chunked", "identity") for part in coding.split(","))
 
 
 def _remove_path(data: dict[str, Any], segments: list[str]) -> None:
