@@ -4,8 +4,9 @@
 ``bootstrap/start.py``'s ``app(environ, start_response)`` calls :func:`handle_request` for
 every request. Everything that can be worked out once is worked out in
 :func:`boot_providers`: which providers run per request, in what order, and each of their
-``boot`` injection plans (the container caches them on first use), so a request is a flat
-loop of ``scope.resolve(provider.boot)`` calls.
+``boot`` calls, prepared once by the container (``masonite.container.prepare``), so a
+request is a flat loop of ``boot(scope)`` calls, each the same as
+``scope.resolve(provider.boot)``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from masonite.container import Container
+from masonite.container import Container, prepare
 from masonite.providers.context import current_request
 from masonite.providers.error_pages import ErrorPages
 from masonite.providers.exceptions import ProviderError
@@ -132,27 +133,38 @@ class Kernel:
         error_pages: Renders the response when a provider raises.
     """
 
-    __slots__ = ("boots", "container", "error_pages", "providers")
+    __slots__ = ("_boots", "_steps", "container", "error_pages", "providers")
 
     def __init__(
         self, container: Container, providers: Sequence[ServiceProvider], error_pages: ErrorPages
     ) -> None:
         self.container = container
         self.providers = tuple(providers)
-        # PERF: the bound methods are taken once; the container keys its cached plans on
-        # their __func__, so resolving them per request walks a prepared plan.
         # Providers without a boot() (register-only ones) cost nothing per request.
         boots = (getattr(provider, "boot", None) for provider in self.providers)
         self.boots = tuple(boot for boot in boots if boot is not None)
         self.error_pages = error_pages
 
+    @property
+    def boots(self) -> tuple[Callable[..., Any], ...]:
+        """The bound ``boot`` methods run per request, in order (settable)."""
+        return self._boots
+
+    @boots.setter
+    def boots(self, boots: Sequence[Callable[..., Any]]) -> None:
+        self._boots = tuple(boots)
+        # PERF: each boot is prepared once (masonite.container.prepare): per request
+        # it is one call reading its arguments from the scope's index, instead of a
+        # bound method made and resolve() walking its plan (bench_container: 117 ns
+        # against 250 ns per boot; Python 3.11).
+        self._steps = tuple(prepare(boot) for boot in self._boots)
+
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         scope = self.container.scope()
         scope.bind("Environ", environ)
         try:
-            resolve = scope.resolve
-            for boot in self.boots:
-                resolve(boot)
+            for step in self._steps:
+                step(scope)
             result: WSGIResult | None = environ.pop(WSGI_RESULT, None)
             if result is None:
                 raise ProviderError(

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from masonite.container import Container
-from masonite.container.plan import ARG, EITHER, EMPTY, plan_for
+from masonite.container import Container, injection_plan
 from masonite.request import Request
 
 __all__ = ["ContainerResolver"]
@@ -31,13 +30,12 @@ _SHAPES: dict[Any, _Shape] = {}
 
 
 def _shape(fn: Callable[..., Any], key: Any) -> _Shape:
-    plan = plan_for(fn, Container)
+    plan = injection_plan(fn)  # the container's public view of its plan
+    parameters = plan.parameters
     shape = _Shape(
         accepts=None if plan.var_keyword else plan.keyword_names,
-        required=frozenset(
-            name for name, mode, _, default, _ in plan.steps if mode == ARG and default is EMPTY
-        ),
-        plain=all(mode == ARG and passing == EITHER for _, mode, _, _, passing in plan.steps),
+        required=frozenset(p.name for p in parameters if p.source == "argument" and p.required),
+        plain=all(p.source == "argument" and p.kind == "either" for p in parameters),
     )
     if len(_SHAPES) >= _MAX_CACHED:
         _SHAPES.clear()
