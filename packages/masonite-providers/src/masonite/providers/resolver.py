@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from masonite.container import Container, injection_plan
+from masonite.container import Container, injection_plan, prepare
 from masonite.request import Request
 
 __all__ = ["ContainerResolver"]
@@ -63,10 +63,10 @@ class ContainerResolver:
 
     def build(self, cls: type[T], request: Request) -> T:
         """Return an instance of ``cls`` with its constructor resolved from the scope."""
-        shape = _SHAPES.get(cls) or _shape(cls, cls)
-        if shape.plain and not shape.required:
-            return cls()
-        return self.container.resolve(cls)
+        builder = _BUILDERS.get(cls)
+        if builder is None:
+            builder = _builder(cls)
+        return builder(self.container)  # type: ignore[no-any-return]
 
     def call(
         self,
@@ -78,9 +78,49 @@ class ContainerResolver:
         """Call ``fn`` with ``args``, the URL ``params`` it names, and injected values."""
         key = getattr(fn, "__func__", fn)
         shape = _SHAPES.get(key) or _shape(fn, key)
-        accepts = shape.accepts
-        if params and accepts is not None and not accepts.issuperset(params):
-            params = {name: value for name, value in params.items() if name in accepts}
-        if shape.plain and not args and shape.required.issubset(params):
-            return fn(**params)
+        if shape.plain and not args:
+            # PERF: nothing to inject (a middleware's after(), a controller method
+            # taking URL parameters): a direct call, with no keyword mapping to build
+            # when there are no URL parameters (bench_lifecycle: ~0.2 µs per call).
+            if not params:
+                if not shape.required:
+                    return fn()
+            else:
+                accepts = shape.accepts
+                if accepts is not None and not accepts.issuperset(params):
+                    params = {name: value for name, value in params.items() if name in accepts}
+                if shape.required.issubset(params):
+                    return fn(**params)
+        elif params:
+            accepts = shape.accepts
+            if accepts is not None and not accepts.issuperset(params):
+                params = {name: value for name, value in params.items() if name in accepts}
         return self.container.resolve(fn, *args, **params)
+
+
+#: class -> call(container) returning an instance (see _builder).
+_BUILDERS: dict[type, Callable[[Container], Any]] = {}
+
+
+def _builder(cls: type) -> Callable[[Container], Any]:
+    """How :meth:`ContainerResolver.build` makes ``cls``, worked out once per class.
+
+    PERF: a constructor with nothing to inject is called directly; one whose parameters
+    are all injected gets the container's prepared call (its values read straight from
+    the scope's index); anything else is resolved. bench_lifecycle: a middleware taking
+    ``request: Request`` is built in ~0.25 µs instead of ~0.45 µs.
+    """
+    shape = _SHAPES.get(cls) or _shape(cls, cls)
+    builder: Callable[[Container], Any]
+    if shape.plain and not shape.required:
+
+        def direct(container: Container) -> Any:
+            return cls()
+
+        builder = direct
+    else:
+        builder = prepare(cls)
+    if len(_BUILDERS) >= _MAX_CACHED:
+        _BUILDERS.clear()
+    _BUILDERS[cls] = builder
+    return builder
