@@ -461,3 +461,20 @@ def test_response_is_a_wsgi_app() -> None:
     assert started == ["200 OK"]
     assert list(body) == [b"hi"]
     assert repr(Response()) == "<Response 200 OK>"
+
+
+def test_both_json_encoders_give_the_same_text_and_errors() -> None:
+    from masonite.request import response as module
+
+    data = {"id": 42, "name": 'é \u2028 "q"', "items": [1, 2.5, None, True, {"x": []}]}
+    assert module._c_encode(data) == module._encode(data)
+    assert module._dumps(data) == module._encode(data).encode()
+    looped: list[object] = []
+    looped.append(looped)
+    for encode in (module._c_encode, module._encode):
+        with pytest.raises(ValueError, match="Out of range"):
+            encode([float("nan")])
+        with pytest.raises(TypeError, match="not JSON serializable"):
+            encode({"x": object()})
+        with pytest.raises(ValueError, match="Circular"):
+            encode(looped)

@@ -30,8 +30,48 @@ _FILE_CHUNK = 64 * 1024
 _NO_BODY = frozenset((204, 304))
 
 
+_ENCODER = _json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+# The C accelerator of the json module (None on Pythons built without it).
+_C_MAKE_ENCODER: Any = getattr(_json.encoder, "c_make_encoder", None)
+
+
+def _encode(data: Any) -> str:
+    return _ENCODER.encode(data)
+
+
+def _c_encode(data: Any) -> str:
+    # The C encoder json.JSONEncoder.encode builds on each call, built directly: the
+    # same arguments (a fresh dict for circular-reference checks per call, UTF-8 text,
+    # NaN refused, compact separators), without the encoder's Python-level dispatch.
+    iterencode = _C_MAKE_ENCODER(
+        {}, _ENCODER.default, _json.encoder.encode_basestring, None, ":", ",", False, False, False
+    )
+    return "".join(iterencode(data, 0))
+
+
+def _pick_encoder() -> Callable[[Any], str]:
+    """``_c_encode`` when this Python's C encoder takes the arguments it passes and gives
+    the same text as the public encoder; ``_encode`` otherwise (or without the C part)."""
+    if _C_MAKE_ENCODER is None:
+        return _encode
+    probe = {"a": [1, 2.5, "é\n", None, True], "b": {"c": ""}}
+    try:
+        if _c_encode(probe) == _encode(probe):
+            return _c_encode
+    except Exception:
+        pass
+    return _encode
+
+
+# PERF: json.dumps with non-default arguments builds a JSONEncoder on every call:
+# 1.83 µs for {"id": 42}, against 1.07 µs for a prebuilt encoder and 0.74 µs for its C
+# encoder made directly (Python 3.11, timeit on the dev machine; bench_lifecycle's JSON
+# cases).
+_to_json = _pick_encoder()
+
+
 def _dumps(data: Any) -> bytes:
-    return _json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    return _to_json(data).encode()
 
 
 def _file_size(file: IO[bytes]) -> int | None:
