@@ -48,6 +48,12 @@ def test_invalid_content_length_is_a_400(raw: str) -> None:
         content_length(env(None, raw))
 
 
+def test_transfer_encoding_on_a_terminated_stream_overrides_content_length() -> None:
+    decoded = {"HTTP_TRANSFER_ENCODING": "chunked", "wsgi.input_terminated": True}
+    assert content_length(env(None, "3", **decoded)) is None
+    assert content_length(env(None, "3", HTTP_TRANSFER_ENCODING="chunked")) == 3
+
+
 def test_non_string_content_length_is_a_400() -> None:
     with pytest.raises(BadRequest):
         content_length({"CONTENT_LENGTH": 5})

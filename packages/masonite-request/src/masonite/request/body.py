@@ -46,6 +46,10 @@ def _read_within(stream: Any, size: int, sock: Any, timeout: float) -> Any:
 def content_length(environ: Mapping[str, Any]) -> int | None:
     """The declared body length, or None when absent.
 
+    None too when the server decoded a transfer coding and ends the stream itself
+    (``Transfer-Encoding`` with ``wsgi.input_terminated``): Transfer-Encoding overrides
+    Content-Length (RFC 9112, 6.3), which then counts bytes of the coded message.
+
     Raises:
         BadRequest: the value is not a non-negative decimal integer.
         PayloadTooLarge: the value is absurdly large (over 18 digits).
@@ -53,6 +57,8 @@ def content_length(environ: Mapping[str, Any]) -> int | None:
     raw = environ.get("CONTENT_LENGTH")
     if not raw:
         return None
+    if "HTTP_TRANSFER_ENCODING" in environ and environ.get("wsgi.input_terminated"):
+        return None  # gunicorn before 22 passes both on; read the decoded stream to its end
     if type(raw) is str and raw.isdigit() and raw.isascii() and len(raw) <= 18:
         return int(raw)  # PERF: the well-formed case in one test
     if not isinstance(raw, str):

@@ -17,8 +17,9 @@ from masonite.request.exceptions import UnsafeHeader
 __all__ = ["EnvironHeaders", "Headers", "check_header", "environ_key"]
 
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
-# Field values may hold visible characters, spaces, tabs and obs-text (latin-1), nothing else.
-_BAD_VALUE = re.compile(r"[^\t\x20-\x7e\x80-\xff]")
+# Field values may hold visible characters, spaces and obs-text (latin-1), nothing else. A tab
+# is valid HTTP, but gunicorn before 22 fails the response over it: refused here instead.
+_BAD_VALUE = re.compile(r"[^\x20-\x7e\x80-\xff]")
 _CGI_HEADERS = frozenset(("CONTENT_TYPE", "CONTENT_LENGTH"))
 
 

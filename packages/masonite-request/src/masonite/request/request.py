@@ -426,9 +426,8 @@ class Request:
         if encoding and encoding.strip().lower() != "identity":
             raise UnsupportedMediaType("compressed request bodies are not supported")
         coding = environ.get("HTTP_TRANSFER_ENCODING")
-        if coding and not _dechunked(coding):
-            # gunicorn removes "chunked" but passes a gzip or deflate coding on as it came.
-            raise UnsupportedMediaType("compressed request bodies are not supported")
+        if coding:
+            _check_transfer_coding(coding)
         # PERF: the exact browser form type skips the media-type parser.
         if content_type == _URLENCODED:
             return self._parse_urlencoded("utf-8")
@@ -567,9 +566,23 @@ class Request:
         return f"<Request {environ.get('REQUEST_METHOD', 'GET')} {environ.get('PATH_INFO', '/')!r}>"
 
 
-def _dechunked(coding: str) -> bool:
-    """True when a Transfer-Encoding leaves the body as sent (only chunked or identity)."""
-    return all(part.strip().lower() in ("chunked", "identity") for part in coding.split(","))
+_COMPRESSIONS = frozenset(("gzip", "x-gzip", "deflate", "compress", "x-compress", "br", "zstd"))
+
+
+def _check_transfer_coding(coding: str) -> None:
+    """Refuse a body whose Transfer-Encoding the server did not fully decode.
+
+    Servers decode ``chunked`` (the one coding HTTP/1.1 requires). Anything else left on
+    the header means the body is not the plain content: gunicorn passes ``gzip, chunked``
+    on still compressed (a 415), and gunicorn before 22 reads ``chunked, chunked`` or
+    ``identity`` as no body at all while the bytes stay on the connection (a 400).
+    """
+    codings = [part.strip().lower() for part in coding.split(",")]
+    if codings == ["chunked"]:
+        return
+    if _COMPRESSIONS.intersection(codings):
+        raise UnsupportedMediaType("compressed request bodies are not supported")
+    raise BadRequest("unsupported Transfer-Encoding")
 
 
 def _remove_path(data: dict[str, Any], segments: list[str]) -> None:
