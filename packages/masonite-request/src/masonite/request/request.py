@@ -151,7 +151,8 @@ class Request:
         path = self._path
         if path is None:
             raw = self.environ.get("PATH_INFO") or "/"
-            path = self._path = decode_latin1_text(raw, "path")
+            # PERF: an ASCII path is its own decoding; no helper call for it.
+            path = self._path = raw if raw.isascii() else decode_latin1_text(raw, "path")
         return path
 
     @property

@@ -199,7 +199,11 @@ class Response:
             ValueError: the name is not an HTTP token or the value holds CR, LF or
                 another control character.
         """
-        self.headers[name] = value
+        # PERF: the headers object directly, not through the ``headers`` property.
+        headers = self._headers
+        if headers is None:
+            headers = self._headers = Headers()
+        headers[name] = value
         return self
 
     def _content_type(self, value: str, *, replace: bool = False) -> None:
