@@ -152,6 +152,8 @@ class Session:
         carries flash values that must now expire.
         """
         if self._data is None:
+            if "HTTP_COOKIE" not in self._environ:
+                return  # PERF: no cookie, nothing to age: the common case, no call
             raw = self._cookie()
             if not raw or not self._driver.has_flash(raw):
                 return
