@@ -30,6 +30,30 @@ def test_clean_filename(raw: str, clean: str) -> None:
     assert clean_filename(raw) == clean
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("a" * 300 + ".txt", "a" * 251 + ".txt"),
+        ("é" * 200 + ".pdf", "é" * 125 + ".pdf"),  # 2 bytes each: no character is split
+        ("a" * 300, "a" * 255),
+        ("a" * 250 + "." + "b" * 40, ("a" * 250 + "." + "b" * 40)[:255]),  # no extension
+        ("a" * 255, "a" * 255),
+    ],
+)
+def test_a_name_too_long_for_a_file_system_is_shortened(raw: str, clean: str) -> None:
+    assert clean_filename(raw) == clean
+    assert len(clean.encode()) <= 255
+
+
+def test_a_file_with_a_hostile_long_name_is_saved(tmp_path: Path) -> None:
+    # Without shortening, open() fails with ENAMETOOLONG: a 500 for the client's input.
+    upload = make("x" * 1000 + ".txt")
+    path = upload.save(tmp_path)
+    assert path.parent == tmp_path.resolve()
+    assert path.name == "x" * 251 + ".txt"
+    assert path.read_bytes() == b"hello"
+
+
 def make(filename: str = "a.txt", data: bytes = b"hello") -> UploadedFile:
     return UploadedFile(filename, "text/plain", len(data), io.BytesIO(data))
 

@@ -11,17 +11,34 @@ from typing import IO
 __all__ = ["UploadedFile", "clean_filename"]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# NAME_MAX of common file systems (ext4, XFS, APFS): a longer name cannot be created.
+MAX_NAME_BYTES = 255
+# A suffix longer than this is not an extension worth keeping when a name is shortened.
+_MAX_SUFFIX_BYTES = 16
 
 
 def clean_filename(raw: str) -> str:
     """The last path component of ``raw`` without NUL or control characters.
 
     Both ``/`` and ``\\`` count as separators (browsers on Windows send full paths);
-    ``.`` and ``..`` become empty.
+    ``.`` and ``..`` become empty. A name over 255 bytes of UTF-8 is shortened, its
+    extension kept, so that ``save()`` can create it.
     """
     name = _CONTROL.sub("", raw)
     name = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if len(name.encode("utf-8", "replace")) > MAX_NAME_BYTES:
+        name = _shorten(name)
     return "" if name in (".", "..") else name
+
+
+def _shorten(name: str) -> str:
+    stem, dot, suffix = name.rpartition(".")
+    tail = (dot + suffix).encode("utf-8", "replace")
+    if not stem or len(tail) > _MAX_SUFFIX_BYTES:
+        stem, tail = name, b""
+    # Cut on bytes, then drop a character the cut split in two.
+    head = stem.encode("utf-8", "replace")[: MAX_NAME_BYTES - len(tail)]
+    return (head.decode("utf-8", "ignore").rstrip() + tail.decode("utf-8")).strip()
 
 
 class UploadedFile:
