@@ -136,6 +136,8 @@ HOSTILE_NAMES = [
     b"%2e%2e%2fpct.txt",
     b"\xc3\xa9t\xc3\xa9.txt",
     b".env",
+    b"n" * 400 + b".txt",  # over NAME_MAX: shortened, not an OSError
+    "\u00e9".encode() * 200,
 ]
 
 
