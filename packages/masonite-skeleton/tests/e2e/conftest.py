@@ -444,6 +444,14 @@ class LiveServer:
         return failed_requests(self.log.read_text(errors="replace"))
 
 
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """Shorten the ids of huge parameters (100 000 brackets make a poor test name)."""
+    text = val.decode("latin-1") if isinstance(val, bytes) else val
+    if not isinstance(text, str) or len(text) <= 60:
+        return None
+    return f"{text[:40].encode('unicode_escape').decode()}...{len(text)}"
+
+
 # -- the server ----------------------------------------------------------------------------
 
 
