@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -151,3 +152,36 @@ def test_a_hostile_body_on_a_guarded_route_is_its_own_4xx(live: LiveServer) -> N
 def test_the_contact_form_keeps_its_csrf_protection(live: LiveServer) -> None:
     reply = live.form("/contact", {"name": "Ada", "message": "Hi"}).assert_safe()
     assert reply.status == 403
+
+
+def test_a_token_that_is_not_text_is_a_400_not_a_500(live: LiveServer) -> None:
+    # A lone surrogate could not be encoded to compare it: it must never get that far.
+    cookie, _ = session_with_token(live)
+    reply = live.json(GUARDED, b'{"__token": "\\ud800"}', cookie=cookie).assert_safe()
+    assert reply.status == 400
+
+
+def contact_form(live: LiveServer) -> tuple[str, str]:
+    """The contact page's session cookie and the CSRF token of its form."""
+    page = live.get("/contact").assert_safe()
+    found = re.search(r'name="__token" value="([^"]+)"', page.text)
+    assert found is not None
+    cookie = page.cookie("session")
+    assert cookie
+    return f"session={cookie}", found.group(1)
+
+
+def test_the_contact_form_survives_hostile_text(live: LiveServer) -> None:
+    cookie, token = contact_form(live)
+    parts = [
+        live.field_part("__token", token.encode()),
+        live.field_part("name", b"+2AA-", extra=b"\r\nContent-Type: text/plain; charset=utf-7"),
+        live.field_part("message", b"hi"),
+    ]
+    reply = live.multipart("/contact", parts, cookie=cookie).assert_safe()
+    assert reply.status == 400  # not a 500 from a flash message that cannot be stored
+    reply = live.form(
+        "/contact", {"__token": token, "name": "<b>Ada</b>", "message": "x"}, cookie=cookie
+    ).assert_safe()
+    assert reply.status == 302
+    assert reply.header("Location") == "/contact"
