@@ -51,12 +51,9 @@ def test_conflicting_content_lengths_are_a_400(live: LiveServer) -> None:
 def test_an_oversized_declared_body_is_a_413_before_it_is_read(
     live: LiveServer, target: str, content_type: str
 ) -> None:
-    # Only the head is sent: the answer must come without waiting for the body.
-    reply = live.request(
-        "POST", target, content_type=content_type, length=HUGE, timeout=3
-    ).assert_safe()
+    # Only the head is sent: a server waiting for the body would time out with a 400.
+    reply = live.request("POST", target, content_type=content_type, length=HUGE).assert_safe()
     assert reply.status == 413
-    assert reply.elapsed < 2
 
 
 def test_expect_100_continue_with_an_oversized_body_is_a_413(live: LiveServer) -> None:
@@ -101,20 +98,22 @@ STALLS: dict[str, dict[str, Any]] = {
 def test_a_body_that_stops_arriving_is_a_400_after_the_body_timeout(live: LiveServer) -> None:
     # Each client declares more than it sends and keeps its connection open; they run at
     # once (each holds a server thread until the timeout), then the server must still serve.
+    # A worker may take more of them than it has threads: the last wait for a free one.
+    deadline = 2 * live.body_timeout + 4
+
     def stall(case: dict[str, Any]) -> Reply:
         options = dict(case)
         method = options.pop("method")
         target = options.pop("target", "/e2e/open/echo")
-        return live.request(method, target, timeout=live.body_timeout + 5, **options)
+        return live.request(method, target, timeout=deadline, **options)
 
     with ThreadPoolExecutor(len(STALLS)) as pool:
         replies = dict(zip(STALLS, pool.map(stall, STALLS.values()), strict=True))
     for name, reply in replies.items():
         reply.assert_safe()
         assert reply.status == 400, (name, reply.status, reply.text[:200])
+        # The body timeout ended it (a truncation would say so), within the deadline above.
         assert b"timed out" in reply.body, (name, reply.text[:300])
-        # The body timeout ended it: not sooner (a truncation), not much later.
-        assert live.body_timeout - 0.5 < reply.elapsed < live.body_timeout + 3, (name, reply)
     assert live.get("/api/health").status == 200
 
 
@@ -125,7 +124,7 @@ def test_a_short_body_from_a_client_that_half_closes_is_a_quick_400(live: LiveSe
     ).encode()
     reply = live.exchange(data, half_close=True).assert_safe()
     assert reply.status == 400
-    assert reply.elapsed < live.body_timeout
+    assert b"truncated" in reply.body  # seen at once, not after the body timeout
 
 
 def chunked(*pieces: bytes) -> bytes:

@@ -89,7 +89,6 @@ def test_a_connection_is_still_usable_after_an_error_response(live: LiveServer) 
 def test_odd_accept_headers_never_break_an_error_page(live: LiveServer, accept: str) -> None:
     reply = live.get("/missing/page", headers=[("Accept", accept)]).assert_safe()
     assert reply.status == 404
-    assert reply.elapsed < 2
 
 
 @pytest.mark.parametrize(
