@@ -16,6 +16,7 @@ from masonite.container import (
     Parameter,
     injection_plan,
     prepare,
+    prepare_all,
 )
 
 
@@ -189,3 +190,77 @@ def test_prepared_calls_are_safe_across_threads() -> None:
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+def test_prepare_all_calls_each_target_in_turn_like_resolve() -> None:
+    order: list[Any] = []
+
+    class First:
+        def boot(self, container: Container) -> None:
+            request = Request()
+            container.bind("Request", request)
+            order.append(("first", request))
+
+    class Second:
+        def boot(self, request: Request) -> None:
+            order.append(("second", request))
+
+    class Third:
+        def boot(self, request: Request, id: int = 1) -> None:  # resolved, not inlined
+            order.append(("third", request, id))
+
+    def fourth(view: View) -> None:  # only the parent holds a View: resolved
+        order.append(("fourth", view))
+
+    root = Container()
+    view = View()
+    root.bind("View", view)
+    run = prepare_all([First().boot, Second().boot, Third().boot, fourth])
+    assert run.__name__ == "prepared_all"
+    child = root.scope()
+    assert run(child) is None
+    request = child.make(Request)
+    assert order == [
+        ("first", request),
+        ("second", request),
+        ("third", request, 1),
+        ("fourth", view),
+    ]
+
+
+def test_prepare_all_sees_swaps_made_by_an_earlier_target() -> None:
+    swapped = Response()
+    seen: list[Any] = []
+
+    class Swapper:
+        def boot(self, container: Container) -> None:
+            container.swap(Response, swapped)
+
+    class Reader:
+        def boot(self, response: Response) -> None:
+            seen.append(response)
+
+    child = Container().scope()
+    child.bind("Response", Response())
+    prepare_all([Swapper().boot, Reader().boot])(child)
+    assert seen == [swapped]
+
+
+def test_prepare_all_stops_at_an_exception_and_checks_targets_first() -> None:
+    calls: list[str] = []
+
+    def boom(request: Request) -> None:
+        calls.append("boom")
+        raise RuntimeError("boom")
+
+    def after(request: Request) -> None:
+        calls.append("after")
+
+    child = Container().scope()
+    child.bind("Request", Request())
+    with pytest.raises(RuntimeError, match="boom"):
+        prepare_all([boom, after])(child)
+    assert calls == ["boom"]
+    with pytest.raises(ContainerError, match="needs a callable"):
+        prepare_all([boom, 42])  # type: ignore[list-item]
+    prepare_all([])(child)  # nothing to call

@@ -12,13 +12,14 @@ Bindings, resolution by annotation, request scopes and hooks::
     request_scope.resolve(provider.boot)           # boot(self, request: Request)
 
 ``injection_plan(fn)`` tells how ``resolve`` fills ``fn``'s parameters and
-``prepare(fn)`` returns ``call(container)``, ``resolve(fn)`` specialised once.
+``prepare(fn)`` returns ``call(container)``, ``resolve(fn)`` specialised once
+(``prepare_all(fns)`` the same for a sequence).
 """
 
 from __future__ import annotations
 
 from masonite.container.__about__ import __version__
-from masonite.container.calls import injection_plan, prepare
+from masonite.container.calls import injection_plan, prepare, prepare_all
 from masonite.container.container import App, Container
 from masonite.container.errors import (
     ContainerError,
@@ -38,4 +39,5 @@ __all__ = [
     "__version__",
     "injection_plan",
     "prepare",
+    "prepare_all",
 ]

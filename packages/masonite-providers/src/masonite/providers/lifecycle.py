@@ -4,9 +4,8 @@
 ``bootstrap/start.py``'s ``app(environ, start_response)`` calls :func:`handle_request` for
 every request. Everything that can be worked out once is worked out in
 :func:`boot_providers`: which providers run per request, in what order, and each of their
-``boot`` calls, prepared once by the container (``masonite.container.prepare``), so a
-request is a flat loop of ``boot(scope)`` calls, each the same as
-``scope.resolve(provider.boot)``.
+``boot`` calls, prepared once by the container (``masonite.container.prepare_all``), so a
+request is one call doing what ``scope.resolve(provider.boot)`` does for each in turn.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from masonite.container import Container, prepare
+from masonite.container import Container, prepare_all
 from masonite.providers.context import current_request
 from masonite.providers.error_pages import ErrorPages
 from masonite.providers.exceptions import ProviderError
@@ -133,7 +132,7 @@ class Kernel:
         error_pages: Renders the response when a provider raises.
     """
 
-    __slots__ = ("_boots", "_steps", "container", "error_pages", "providers")
+    __slots__ = ("_boots", "_run", "container", "error_pages", "providers")
 
     def __init__(
         self, container: Container, providers: Sequence[ServiceProvider], error_pages: ErrorPages
@@ -153,18 +152,17 @@ class Kernel:
     @boots.setter
     def boots(self, boots: Sequence[Callable[..., Any]]) -> None:
         self._boots = tuple(boots)
-        # PERF: each boot is prepared once (masonite.container.prepare): per request
-        # it is one call reading its arguments from the scope's index, instead of a
-        # bound method made and resolve() walking its plan (bench_container: 117 ns
-        # against 250 ns per boot; Python 3.11).
-        self._steps = tuple(prepare(boot) for boot in self._boots)
+        # PERF: the boots are prepared once, together (masonite.container.prepare_all):
+        # per request one generated function reads each boot's arguments from the
+        # scope's index and calls it, the same as scope.resolve(boot) for each in turn
+        # (bench_lifecycle: ~1 µs less per request than resolve() per boot).
+        self._run = prepare_all(self._boots)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         scope = self.container.scope()
         scope.bind("Environ", environ)
         try:
-            for step in self._steps:
-                step(scope)
+            self._run(scope)
             result: WSGIResult | None = environ.pop(WSGI_RESULT, None)
             if result is None:
                 raise ProviderError(
