@@ -40,4 +40,4 @@ class RouteProvider(ServiceProvider):
 
     def boot(self, request: Request, container: Container) -> None:
         """Dispatch the request; the outcome is in the request's ``Response``."""
-        self.router.dispatch(request, resolver=ContainerResolver(container))
+        self.router.dispatch(request, ContainerResolver(container))
