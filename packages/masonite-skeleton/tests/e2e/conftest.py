@@ -146,7 +146,7 @@ class E2eController:
 E2E_ROUTES = """
 
 # -- test-only routes of the e2e suite (/e2e/open/* skip the CSRF check) ------------
-from masonite.routing import Match  # noqa: E402
+from masonite.routing import Match, Redirect  # noqa: E402
 
 _ANY = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 ROUTES.append(
@@ -169,6 +169,8 @@ ROUTES.append(
         prefix="/e2e",
     )
 )
+# A redirect whose destination starts with a parameter taken from the path.
+ROUTES.append(Redirect("/e2e/old/@slug", "/@slug"))
 """
 
 E2E_REQUEST_CONFIG = f'''"""Request limits: the defaults, with a short body timeout."""

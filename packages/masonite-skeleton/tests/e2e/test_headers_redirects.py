@@ -173,3 +173,17 @@ def test_every_response_carries_the_security_headers(live: LiveServer) -> None:
     ):
         assert reply.header("X-Content-Type-Options") == "nosniff"
         assert reply.header("X-Frame-Options") == "SAMEORIGIN"
+
+
+@pytest.mark.parametrize(
+    "slug",
+    ["%5Cevil.example", "%5C%5Cevil.example", "..", "%2E%2E", "caf%C3%A9", "a%0D%0Ab", "%09x"],
+)
+def test_a_redirect_route_keeps_path_parameters_on_this_site(live: LiveServer, slug: str) -> None:
+    reply = live.get(f"/e2e/old/{slug}?q=1").assert_safe()
+    assert reply.status in (301, 302, 400, 404), reply.status
+    location = reply.header("Location")
+    if location is not None:
+        assert location.startswith("/"), location
+        assert location[1:2] not in ("/", "\\"), location  # not //host nor /\\host
+        assert location.isprintable(), location
