@@ -25,7 +25,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -285,8 +285,6 @@ class LiveServer:
     log: Path
     early_cookie: str = ""
     early_at: float = 0.0
-    pid: int = 0
-    argv: list[str] = field(default_factory=list)
     lifetime: int = LIFETIME
     body_timeout: int = BODY_TIMEOUT
     secret: str = SECRET
@@ -509,14 +507,15 @@ def _wait_ready(process: subprocess.Popen[bytes], port: int, log: Path) -> bool:
     while time.monotonic() < deadline:
         if process.poll() is not None:
             return False
+        connection = http.client.HTTPConnection(HOST, port, timeout=2)
         try:
-            connection = http.client.HTTPConnection(HOST, port, timeout=2)
             connection.request("GET", "/api/health")
             status = connection.getresponse().status
-            connection.close()
         except OSError:
             time.sleep(0.1)
             continue
+        finally:
+            connection.close()
         assert status == 200, log.read_text()[-3000:]
         return True
     _stop(process)
@@ -581,14 +580,15 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
             break
     else:
         raise AssertionError(f"gunicorn could not start:\n{log.read_text()}")
-    server = LiveServer(root, port, uploads, _read_key(root), log, pid=process.pid, argv=argv)
+    server = LiveServer(root, port, uploads, _read_key(root), log)
     try:
         # A session cookie issued now, for the test that replays it after its lifetime.
         reply = server.form("/e2e/open/remember", {"v": "early"})
         assert reply.status == 200, reply.text
         server.early_cookie = reply.cookie("session") or ""
         server.early_at = time.monotonic()
-        assert server.early_cookie
+        recalled = server.get("/e2e/recall", cookie=f"session={server.early_cookie}")
+        assert recalled.json()["session"] == {"value": "early"}
         yield server
     finally:
         _stop(process)
