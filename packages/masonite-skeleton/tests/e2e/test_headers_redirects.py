@@ -187,3 +187,17 @@ def test_a_redirect_route_keeps_path_parameters_on_this_site(live: LiveServer, s
         assert location.startswith("/"), location
         assert location[1:2] not in ("/", "\\"), location  # not //host nor /\\host
         assert location.isprintable(), location
+
+
+@pytest.mark.parametrize("query", ["to[]=/contact", "to[a]=/contact", "to[]=a&to[]=b"])
+def test_a_redirect_target_that_is_not_text_is_a_400(live: LiveServer, query: str) -> None:
+    reply = live.get(f"/e2e/go?{query}").assert_safe()
+    assert reply.status == 400
+    assert reply.header("Location") is None
+
+
+@pytest.mark.parametrize("query", ["v[]=a", "v[a]=b"])
+def test_a_cookie_value_that_is_not_text_is_a_400(live: LiveServer, query: str) -> None:
+    reply = live.get(f"/e2e/cookie?{query}").assert_safe()
+    assert reply.status == 400
+    assert reply.all("Set-Cookie") == []
