@@ -155,7 +155,9 @@ class Kernel:
         # PERF: the boots are prepared once, together (masonite.container.prepare_all):
         # per request one generated function reads each boot's arguments from the
         # scope's index and calls it, the same as scope.resolve(boot) for each in turn
-        # (bench_lifecycle: ~1 µs less per request than resolve() per boot).
+        # (bench_container: 127 ns per prepared boot against 264 ns per resolve();
+        # bench_lifecycle's kernel went from 12.1 µs to 10.5 µs for GET / with the
+        # resolver changes of the same step).
         self._run = prepare_all(self._boots)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
