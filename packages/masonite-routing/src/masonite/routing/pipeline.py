@@ -71,7 +71,8 @@ def run_pipeline(router: Router, request: Request, resolver: Resolver) -> Respon
                 render_result(endpoint(request, params, resolver), request, route.controller)
     except HTTPException as error:
         _abort(request, route, error)
-    # PERF: the after() steps inline (no helper call per middleware): bench_lifecycle.
+    # PERF: the after() steps inline: one Python call less per middleware (~70 ns,
+    # the cost of a call on the dev machine with Python 3.11).
     if ran:
         for instance, args in ran:
             after = getattr(instance, "after", None)
