@@ -8,8 +8,9 @@ Usage: ``python scripts/new_app_e2e.py [--wheelhouse DIR] [--keep]``
    pytest, are put into a wheelhouse;
 2. a fresh virtualenv gets ``masonite-skeleton`` and pytest from those two folders only
    (``pip --no-index --find-links``), so every sibling comes from the built wheels;
-3. ``craft new`` writes a project into a temporary folder, and the project's own tests
-   run there with pytest;
+3. ``craft new`` writes a project into a temporary folder, the project's own tests run
+   there with pytest, and ``mypy --strict`` checks the generated code against the
+   installed packages;
 4. ``craft serve`` starts gunicorn on a free loopback port; once it answers, the welcome
    page, the static files (``/static/robots.txt`` through WhiteNoise, ``/robots.txt``
    from ``storage/public``), the 404 page, the api route's JSON, the contact form's
@@ -424,6 +425,12 @@ def end_to_end(work: Path, wheelhouse: Path) -> list[str]:
     pytest: list[str | Path] = [bin_dir / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider"]
     out = run(pytest, cwd=project, timeout=300, what="the project's tests", env=clean_environ())
     done(f"the project's own tests: {out.strip().splitlines()[-1]}")
+    # The generated code is what users start from: it must type-check strictly against the
+    # installed packages (their py.typed markers and annotations) as it comes.
+    mypy: list[str | Path] = [sys.executable, "-m", "mypy", "--strict", "--python-executable"]
+    mypy += [bin_dir / "python", "--no-incremental", "."]
+    out = run(mypy, cwd=project, timeout=300, what="mypy --strict on the project")
+    done(f"mypy --strict on the project: {out.strip().splitlines()[-1]}")
     port = free_port()
     log = work / "serve.log"
     with serving(bin_dir, project, port, log) as server:
