@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from masonite.container import ContainerError
-from masonite.container.patterns import compile_pattern
+from masonite.container.patterns import binding_filter, compile_pattern
+from masonite.container.recipe import Recipe
 
 
 @pytest.mark.parametrize(
@@ -53,3 +54,25 @@ def test_compile_pattern_agrees_with_a_regular_expression(
         return
     reference = re.fullmatch(re.escape(prefix) + ".*" + re.escape(suffix), key, re.S) is not None
     assert compile_pattern(pattern)(key) is reference
+
+
+class _Thing:
+    pass
+
+
+def test_binding_filter_by_pattern_sees_string_keys_only() -> None:
+    wanted = binding_filter("*Command")
+    assert wanted("MigrateCommand", object())
+    assert not wanted(_Thing, object())
+
+
+def test_binding_filter_by_class_sees_instances_and_recipes() -> None:
+    wanted = binding_filter(_Thing)
+    assert wanted("a", _Thing())
+    assert wanted("b", Recipe(_Thing, shared=False))
+    assert not wanted("c", 5)
+
+
+def test_binding_filter_refuses_other_searches() -> None:
+    with pytest.raises(ContainerError, match="takes a pattern"):
+        binding_filter(5)

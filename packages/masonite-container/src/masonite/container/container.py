@@ -23,15 +23,16 @@ chain, so a scope costs a few empty dicts, not a copy.
 
 from __future__ import annotations
 
-import threading
 import types
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, overload
 
 from masonite.container import messages
 from masonite.container.errors import ContainerError
-from masonite.container.hooks import Hook, Hooks
-from masonite.container.patterns import compile_pattern
+from masonite.container.family import Family, Local
+from masonite.container.hooks import Hook
+from masonite.container.index import index_binding
+from masonite.container.patterns import binding_filter
 from masonite.container.plan import (
     ARG,
     EMPTY,
@@ -44,7 +45,7 @@ from masonite.container.plan import (
     Plan,
     plan_for,
 )
-from masonite.container.recipe import MISSING, Recipe, lookup_type
+from masonite.container.recipe import MISSING, Recipe
 
 __all__ = ["App", "Container"]
 
@@ -56,34 +57,6 @@ _MethodType = types.MethodType
 _new = object.__new__
 _NO_KWARGS: dict[str, Any] = {}  # never written: _call only reads the kwargs it is given
 _NO_READY: dict[type, Any] = {}  # never written: the index when it must not be used
-
-
-class _Family:
-    """What a root container shares with every scope opened from it."""
-
-    __slots__ = ("lock", "override", "plain", "strict")
-
-    def __init__(self, strict: bool, override: bool) -> None:
-        self.strict = strict
-        self.override = override
-        # Serializes writes into a root container and every registration of a
-        # swap or hook. Binds into a scope skip it: a scope belongs to one request.
-        self.lock = threading.Lock()
-        # PERF: True while no container of the family has a swap or a hook, which
-        # lets make() and resolve() skip both checks entirely. Set once, never reset.
-        self.plain = True
-
-
-class _Local:
-    """The rarely used parts of one container: swaps, hooks, ABC lookups."""
-
-    __slots__ = ("hooks", "scanned", "swaps")
-
-    def __init__(self) -> None:
-        self.swaps: dict[type, Any] = {}
-        self.hooks = Hooks()
-        # class with a custom metaclass -> key of the first binding it accepts
-        self.scanned: dict[type, Any] = {}
 
 
 class Container:
@@ -111,7 +84,7 @@ class Container:
     __slots__ = ("_answers", "_bindings", "_family", "_local", "_parent", "_ready")
 
     def __init__(self, strict: bool = False, override: bool = True) -> None:
-        self._family = _Family(strict, override)
+        self._family = Family(strict, override)
         self._parent: Container | None = None
         self._bindings: dict[Any, Any] = {}  # key -> instance, or Recipe for classes
         # The index of lookups by class, kept up to date by bind: class -> key of
@@ -120,7 +93,7 @@ class Container:
         # are plain instances, which resolve() hands out with no further work.
         self._answers: dict[type, Any] = {}
         self._ready: dict[type, Any] = {}
-        self._local: _Local | None = None
+        self._local: Local | None = None
 
     @property
     def strict(self) -> bool:
@@ -183,7 +156,7 @@ class Container:
                 answers[cls] = key  # a class deriving from object only: no base to index
                 self._ready[cls] = obj
             else:
-                _index(answers, self._ready, bindings, key, obj)
+                index_binding(answers, self._ready, bindings, key, obj)
             return self
         return self._put(
             "bind", key, Recipe(obj, shared=False) if isinstance(obj, type) else obj, obj
@@ -242,7 +215,7 @@ class Container:
                 answers: dict[type, Any] = {}
                 ready: dict[type, Any] = {}
                 for each, value in bindings.items():
-                    _index(answers, ready, bindings, each, value)
+                    index_binding(answers, ready, bindings, each, value)
                 # Replaced whole, never emptied in place: a reader in another
                 # thread keeps a consistent (old) view.
                 self._answers, self._ready = answers, ready
@@ -250,7 +223,7 @@ class Container:
                     self._local.scanned = {}
             else:
                 bindings[key] = stored
-                _index(self._answers, self._ready, bindings, key, stored)
+                index_binding(self._answers, self._ready, bindings, key, stored)
         finally:
             if lock is not None:
                 lock.release()
@@ -638,31 +611,7 @@ class Container:
             ContainerError: The pattern does not hold exactly one ``*``, or
                 ``search`` is neither a string nor a class.
         """
-        wanted: Callable[[Any, Any], bool]
-        if isinstance(search, str):
-            matches = compile_pattern(search)
-
-            def wanted(key: Any, stored: Any) -> bool:
-                return isinstance(key, str) and matches(key)
-
-        elif isinstance(search, type):
-            cls = search
-
-            def wanted(key: Any, stored: Any) -> bool:
-                try:
-                    if type(stored) is not Recipe:
-                        return isinstance(stored, cls)
-                    if stored.lookup_type is not None:
-                        return issubclass(stored.lookup_type, cls)
-                    return stored.instance is not MISSING and isinstance(stored.instance, cls)
-                except TypeError:  # a Protocol that is not runtime-checkable
-                    return False
-
-        else:
-            raise ContainerError(
-                f"collect() takes a pattern such as '*Command' or a class, got {search!r}",
-                key=search,
-            )
+        wanted = binding_filter(search)
         merged: dict[Any, tuple[Container, Any]] = {}
         for container in reversed(tuple(self._lineage())):
             for key, stored in tuple(container._bindings.items()):
@@ -727,10 +676,10 @@ class Container:
             return swapped(self)
         return swapped
 
-    def _own_local(self) -> _Local:
+    def _own_local(self) -> Local:
         # Called with the family lock held, so two threads never make two.
         if self._local is None:
-            self._local = _Local()
+            self._local = Local()
         return self._local
 
     # -- hooks ---------------------------------------------------------------------
@@ -816,38 +765,6 @@ class Container:
         kind = f"scope (depth {depth})" if depth else "root"
         flags = (", strict" if self.strict else "") + ("" if self.override else ", override=False")
         return f"<{type(self).__name__} {kind}, {len(self._bindings)} bindings{flags}>"
-
-
-def _index(
-    answers: dict[type, Any],
-    ready: dict[type, Any],
-    bindings: dict[Any, Any],
-    key: Any,
-    stored: Any,
-) -> None:
-    """Record a new binding in a container's index of lookups by class.
-
-    The binding answers its own class unless an earlier binding has exactly that
-    class, and each of its bases that no earlier binding answers.
-    """
-    instance = type(stored) is not Recipe
-    cls: type | None = type(stored) if instance else stored.lookup_type
-    if cls is None:  # a singleton factory: found by key only
-        return
-    current = answers.get(cls, MISSING)
-    if current is MISSING or lookup_type(bindings[current]) is not cls:
-        answers[cls] = key
-        if instance:
-            ready[cls] = stored
-        else:
-            ready.pop(cls, None)
-    mro = cls.__mro__
-    if len(mro) > 2:  # every class but object: its bases, without object itself
-        for base in mro[1:-1]:
-            if base not in answers:
-                answers[base] = key
-                if instance:
-                    ready[base] = stored
 
 
 #: Masonite 2's name for the container.
