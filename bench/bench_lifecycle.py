@@ -56,14 +56,22 @@ APP_FILES = {
         application = container.make("WSGI")
     """,
     "bootstrap/__init__.py": "",
+    # As the skeleton's template (bootstrap/start.py-tpl) writes it.
     "bootstrap/start.py": """
+        from functools import cache
+
         from masonite.providers import handle_request
 
 
-        def app(environ, start_response):
+        @cache
+        def application_container():
             from wsgi import container
 
-            return handle_request(container, environ, start_response)
+            return container
+
+
+        def app(environ, start_response):
+            return handle_request(application_container(), environ, start_response)
     """,
     "config/__init__.py": "",
     "config/application.py": """
