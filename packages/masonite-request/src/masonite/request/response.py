@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from masonite.request.cookies import Expires, delete_cookie_header, set_cookie_header
 from masonite.request.exceptions import HTTPException, UnsafeRedirect
-from masonite.request.headers import Headers
+from masonite.request.headers import Headers, check_header
 from masonite.request.urls import iri_to_uri, is_same_origin
 
 __all__ = ["Response", "WSGIResult"]
@@ -203,8 +203,12 @@ class Response:
         # (one Python call less, ~60 ns on the dev machine).
         headers = self._headers
         if headers is None:
-            headers = self._headers = Headers()
-        headers[name] = value
+            # PERF: the first header needs no search for its name: a validated one-pair
+            # Headers (Response + header(): 871 -> 560 ns with check_header's fast path).
+            check_header(name, value)
+            self._headers = Headers._trusted(name, value)
+        else:
+            headers[name] = value
         return self
 
     def _content_type(self, value: str, *, replace: bool = False) -> None:
