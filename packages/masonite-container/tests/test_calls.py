@@ -17,6 +17,7 @@ from masonite.container import (
     injection_plan,
     prepare,
     prepare_all,
+    prepare_method,
 )
 
 
@@ -264,3 +265,42 @@ def test_prepare_all_stops_at_an_exception_and_checks_targets_first() -> None:
     with pytest.raises(ContainerError, match="needs a callable"):
         prepare_all([boom, 42])  # type: ignore[list-item]
     prepare_all([])(child)  # nothing to call
+
+
+class Counter:
+    def __init__(self, start: int) -> None:
+        self.start = start
+
+    def boot(self, request: Request, response: Response) -> tuple[int, Request, Response]:
+        return self.start, request, response
+
+    def mixed(self, request: Request, id: int = 3) -> tuple[int, Request, int]:
+        return self.start, request, id
+
+
+def test_prepare_method_calls_the_method_of_each_instance_like_resolve(scope: Container) -> None:
+    boot = prepare_method(Counter(0).boot)
+    for start in (1, 2):
+        instance = Counter(start)
+        assert boot(scope, instance) == scope.resolve(instance.boot)
+        assert boot(scope, instance)[0] == start
+    assert boot(scope, Counter(5))[1] is scope.make(Request)
+    assert boot.__name__ == "prepared_boot"
+
+
+def test_prepare_method_falls_back_to_resolve(scope: Container) -> None:
+    mixed = prepare_method(Counter(0).mixed)  # a default: not inlined
+    assert mixed(scope, Counter(7)) == (7, scope.make(Request), 3)
+    boot = prepare_method(Counter(0).boot)
+    built = boot(Container(), Counter(1))  # nothing bound: built by resolve
+    assert isinstance(built[1], Request)
+    swapped = Request()
+    scope.swap(Request, swapped)
+    assert boot(scope, Counter(1))[1] is swapped
+    with pytest.raises(MissingContainerBindingNotFound, match="request"):
+        boot(Container(strict=True), Counter(1))
+
+
+def test_prepare_method_needs_a_bound_method() -> None:
+    with pytest.raises(ContainerError, match="bound method"):
+        prepare_method(Counter.boot)

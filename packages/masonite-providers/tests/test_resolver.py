@@ -61,3 +61,28 @@ def test_callables_with_nothing_to_inject_are_called_directly() -> None:
         resolver.call(Plain().only, request, {"id": 4})
     with pytest.raises(ContainerError, match="'id'"):
         resolver.call(Plain().show, request, {})
+
+
+class Injected:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def form(self, request: Request, service: Service) -> tuple[str, Request, Service]:
+        return self.name, request, service
+
+
+def test_methods_with_only_values_to_inject_see_each_instance_and_scope() -> None:
+    root = Container()
+    root.bind("Service", Service())
+    for name in ("a", "b"):
+        scope = root.scope()
+        request = Request(create_environ())
+        scope.bind("Request", request)
+        resolver = ContainerResolver(scope)
+        # URL parameters the method does not take are left out, as with resolve().
+        for params in ({}, {"id": 1}):
+            got = resolver.call(Injected(name).form, request, params)
+            assert got == (name, request, root.make(Service))
+    swapped = Service()
+    scope.swap(Service, swapped)
+    assert resolver.call(Injected("c").form, request, {})[2] is swapped

@@ -13,13 +13,14 @@ Bindings, resolution by annotation, request scopes and hooks::
 
 ``injection_plan(fn)`` tells how ``resolve`` fills ``fn``'s parameters and
 ``prepare(fn)`` returns ``call(container)``, ``resolve(fn)`` specialised once
-(``prepare_all(fns)`` the same for a sequence).
+(``prepare_all(fns)`` the same for a sequence, ``prepare_method(obj.method)`` for
+that method of any instance).
 """
 
 from __future__ import annotations
 
 from masonite.container.__about__ import __version__
-from masonite.container.calls import injection_plan, prepare, prepare_all
+from masonite.container.calls import injection_plan, prepare, prepare_all, prepare_method
 from masonite.container.container import App, Container
 from masonite.container.errors import (
     ContainerError,
@@ -40,4 +41,5 @@ __all__ = [
     "injection_plan",
     "prepare",
     "prepare_all",
+    "prepare_method",
 ]
