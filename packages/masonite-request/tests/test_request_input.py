@@ -368,6 +368,21 @@ def test_spoofing_from_post_forms(field: str, value: str, method: str) -> None:
     assert not request.is_post()
 
 
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "application/x-www-form-urlencoded",
+        "application/x-www-form-urlencoded; charset=utf-8",
+        "Application/X-WWW-Form-Urlencoded",
+    ],
+)
+def test_spoofing_from_every_spelling_of_the_form_type(content_type: str) -> None:
+    request = form_request(body=b"_method=PUT", headers={"Content-Type": content_type})
+    assert request.method == "PUT"
+    other = form_request(body=b"_method=PUT", headers={"Content-Type": "text/plain"})
+    assert other.method == "POST"
+
+
 def test_spoofing_from_multipart_forms() -> None:
     request = form_request(data={"__method": "DELETE"}, files={"f": b"x"})
     assert request.method == "DELETE"
