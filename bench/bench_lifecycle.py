@@ -60,18 +60,16 @@ APP_FILES = {
     "bootstrap/start.py": """
         from functools import cache
 
-        from masonite.providers import handle_request
-
 
         @cache
-        def application_container():
+        def application_kernel():
             from wsgi import container
 
-            return container
+            return container.make("Kernel")
 
 
         def app(environ, start_response):
-            return handle_request(application_container(), environ, start_response)
+            return application_kernel()(environ, start_response)
     """,
     "config/__init__.py": "",
     "config/application.py": """
