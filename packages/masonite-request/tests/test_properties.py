@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from masonite.request import HTTPException, Limits, Request
 from masonite.request.cookies import parse_cookie
+from masonite.request.nesting import nest
 from masonite.request.testing import create_environ
-from masonite.request.urlencoded import parse_urlencoded
+from masonite.request.urlencoded import form_dict, parse_urlencoded
 
 SMALL = Limits(max_fields=50, max_field_size=200, max_body_size=4000, max_depth=4, max_json_depth=8)
 # Latin-1 text: how PEP 3333 servers hand over raw bytes.
@@ -179,6 +180,20 @@ def test_any_path(path: str) -> None:
 def test_urlencoded_round_trip(pairs: list[tuple[str, str]]) -> None:
     encoded = urlencode(pairs)
     assert parse_urlencoded(encoded, max_fields=100, max_field_size=100) == pairs
+
+
+@given(form_text)
+def test_form_dict_is_nest_of_the_pairs(text: str) -> None:
+    # form_dict's fast path must give exactly what the general path gives (or its error).
+    try:
+        expected: Any = nest(parse_urlencoded(text, max_fields=20, max_field_size=50), 4)
+    except HTTPException as exc:
+        expected = exc.status
+    try:
+        got: Any = form_dict(text, 20, 50, 4)
+    except HTTPException as exc:
+        got = exc.status
+    assert got == expected
 
 
 @given(

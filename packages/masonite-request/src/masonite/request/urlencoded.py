@@ -15,7 +15,7 @@ from urllib.parse import unquote
 from masonite.request.exceptions import BadRequest, PayloadTooLarge
 from masonite.request.nesting import nest
 
-__all__ = ["decode_latin1_text", "parse_form", "parse_urlencoded"]
+__all__ = ["decode_latin1_text", "form_dict", "parse_form", "parse_urlencoded"]
 
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
@@ -110,22 +110,32 @@ def parse_form(
 
     The same result as ``nest(parse_urlencoded(...))`` (and the same errors).
     """
+    return form_dict(text, max_fields, max_field_size, max_depth, encoding)
+
+
+def form_dict(
+    text: str, max_fields: int, max_field_size: int, max_depth: int, encoding: str = "utf-8"
+) -> dict[str, Any]:
+    """``parse_form`` with positional arguments, for the request's hot path.
+
+    PERF: a keyword-argument call costs ~17 ns more than a positional one (Python 3.11,
+    timeit on the dev machine); ``Request`` parses the query and the body through this.
+    """
     if "+" in text:
         text = text.replace("+", " ")
     # PERF: the common form (no escapes, brackets or repeated names, under the limits)
     # goes straight into a dict, skipping the pair list and the nesting pass: 5.3 µs to
-    # 3.9 µs for the body and query of bench/bench_request.py.
+    # 3.9 µs for the body and query of bench/bench_request.py. Repeated and empty names
+    # are found after the loop (fewer keys than pieces, or a "" key) rather than tested
+    # per piece: 1.64 -> 1.43 µs for its 10-field body.
     if "%" not in text and "[" not in text and len(text) <= max_field_size:
         pieces = text.split("&")
         if len(pieces) <= max_fields:
             result: dict[str, Any] = {}
             for piece in pieces:
                 name, _, value = piece.partition("=")
-                if name:
-                    if name in result:
-                        break
-                    result[name] = value
-            else:
+                result[name] = value
+            if len(result) == len(pieces) and "" not in result:
                 return result
     pairs = parse_urlencoded(
         text, max_fields=max_fields, max_field_size=max_field_size, encoding=encoding
