@@ -143,7 +143,20 @@ def iter_body(
 
 def read_body(environ: Mapping[str, Any], limit: int, *, timeout: float | None = None) -> bytes:
     """Read the whole body (see ``iter_body`` for the rules, ``timeout`` and errors)."""
-    length = content_length(environ)
+    raw = environ.get("CONTENT_LENGTH")
+    # PERF: content_length()'s well-formed case inline (one Python call less, ~80 ns on
+    # the dev machine, Python 3.11); anything else, Transfer-Encoding included, goes
+    # through it.
+    if (
+        type(raw) is str
+        and raw.isdigit()
+        and raw.isascii()
+        and len(raw) <= 18
+        and "HTTP_TRANSFER_ENCODING" not in environ
+    ):
+        length: int | None = int(raw)
+    else:
+        length = content_length(environ)
     if length is not None and 0 < length <= limit:
         # PERF: one read() for the usual small body instead of the chunk generator.
         stream = environ.get("wsgi.input")

@@ -24,6 +24,7 @@ WSGIResult = tuple[str, list[tuple[str, str]], Iterable[bytes]]
 _STATUS_LINES = {status.value: f"{status.value} {status.phrase}" for status in HTTPStatus}
 _REDIRECT_CODES = frozenset((301, 302, 303, 307, 308))
 _HTML = "text/html; charset=utf-8"
+_HTML_HEADER = ("Content-Type", _HTML)
 _JSON = "application/json"
 _OCTETS = "application/octet-stream"
 _FILE_CHUNK = 64 * 1024
@@ -320,7 +321,10 @@ class Response:
             # PERF: the usual controller result, without the general _set_bytes path.
             self._body = body.encode()
             if self._headers is None:
-                self._headers = Headers._trusted("Content-Type", _HTML)
+                # PERF: Headers._trusted inline (one classmethod call less, ~70 ns on the
+                # dev machine, Python 3.11).
+                headers = self._headers = Headers.__new__(Headers)
+                headers._items = [_HTML_HEADER]
             elif "Content-Type" not in self._headers:
                 self._headers["Content-Type"] = _HTML
             self._is_set = True
