@@ -534,11 +534,11 @@ class Response:
             # PERF: what view(str) leaves (one Content-Type, a body in memory) skips the
             # header scan below: Response.view(text).to_wsgi() 875 -> 700 ns (Python
             # 3.11, timeit on the dev machine; bench/bench_request.py).
-            body = self._body
+            data = self._body
             return (
                 _STATUS_LINES[status],
-                [items[0], ("Content-Length", str(len(body)))],
-                [] if environ.get("REQUEST_METHOD") == "HEAD" else [body],
+                [items[0], ("Content-Length", str(len(data)))],
+                [] if environ.get("REQUEST_METHOD") == "HEAD" else [data],
             )
         headers = self._headers.pairs() if self._headers is not None else []
         if self._cookies:
