@@ -296,3 +296,31 @@ def test_concurrent_binds_into_the_root_keep_every_binding() -> None:
     found = root.collect("k*")
     assert len(found) == 1600
     assert root.make(Request) is found[next(iter(found))]  # the first bound wins
+
+
+def test_a_subclass_bound_in_a_scope_answers_its_bases_unless_bound_before(
+    root: Container,
+) -> None:
+    class Base:
+        pass
+
+    class Middle(Base):
+        pass
+
+    class Leaf(Middle):
+        pass
+
+    scope = root.scope()
+    earlier = Middle()
+    scope.bind("Earlier", earlier)
+    leaf = Leaf()
+    scope.bind("Leaf", leaf)
+    assert scope.make(Leaf) is leaf
+    assert scope.make(Middle) is earlier  # the exact type, bound first, wins
+    assert scope.make(Base) is earlier  # the first binding deriving from it
+
+    other = root.scope()
+    other.bind("Leaf", leaf)
+    assert other.make(Base) is leaf
+    assert other.make(Middle) is leaf
+    assert not root.has(Leaf)

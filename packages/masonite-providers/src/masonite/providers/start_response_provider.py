@@ -19,8 +19,12 @@ class StartResponseProvider(ServiceProvider):
 
     def boot(self, request: Request, response: Response) -> None:
         """Save the session and leave the WSGI triple for the lifecycle."""
+        environ = request.environ
+        # PERF: the session is created on first use (sessions/lazy.py): one that was
+        # never read is saved only when a cookie came, whose flash values may need to age.
         session = request.__dict__.get("session")
+        if session is None and "HTTP_COOKIE" in environ:
+            session = getattr(request, "session", None)
         if session is not None:
             session.save(response)
-        environ = request.environ
         environ[WSGI_RESULT] = response.to_wsgi(environ)

@@ -33,7 +33,7 @@ class TokenMismatch(Forbidden):
 
 
 def _session(request: Request) -> Session:
-    session: Session | None = request.__dict__.get("session")
+    session: Session | None = getattr(request, "session", None)
     if session is None:
         raise ProviderError("CSRF protection needs sessions: add SessionProvider to PROVIDERS")
     return session
