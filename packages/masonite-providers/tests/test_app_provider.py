@@ -53,3 +53,31 @@ def test_request_and_response_are_bound_per_request(client: Client) -> None:
     assert first[2] is True
     assert first[3] is first[0]
     assert current_request.get() is None  # cleared when the request ended
+
+
+def test_requests_carry_a_lazy_session_when_a_driver_is_bound(client: Client) -> None:
+    import wsgi
+
+    from masonite.container import Container
+    from masonite.providers import AppProvider, ServiceProvider
+    from masonite.providers.sessions.lazy import LazySession
+
+    seen: list[tuple[bool, bool]] = []
+
+    class Spy(ServiceProvider):
+        def boot(self, request: Request) -> None:
+            seen.append(("session" in request.__dict__, isinstance(request, Request)))
+
+    kernel = wsgi.container.make("Kernel")
+    spy = Spy(wsgi.container)
+    kernel.boots = (*kernel.boots[:1], spy.boot, *kernel.boots[1:])
+    assert client.get("/").status_code == 200
+    assert seen == [(False, True)]  # not built before something reads it
+
+    (app_provider,) = [p for p in wsgi.container.make("Providers") if type(p) is AppProvider]
+    assert isinstance(vars(app_provider.request_class)["session"], LazySession)
+
+    plain = AppProvider(Container())
+    plain.request_class = Request
+    plain.ready()  # no 'SessionDriver' bound: plain requests
+    assert plain.request_class is Request
