@@ -161,6 +161,12 @@ class Kernel:
         self._run = prepare_all(self._boots)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        # PERF: what this adds to the router for bench_lifecycle's GET / (callgrind,
+        # Python 3.11, ~89.7k machine instructions per request in all): the scope and
+        # its three bindings with the make("Environ") ~9.4k at most (the same dicts
+        # written inline instead); setting and clearing current_request ~3.6k;
+        # StatusCodeProvider's boot below 400 ~1.7k. Each is the work itself: a
+        # ContainerResolver made without its __init__ frame saved 11 instructions.
         scope = self.container.scope()
         scope.bind("Environ", environ)
         try:
