@@ -56,8 +56,10 @@ def test_forged_and_unknown_ids_are_empty_and_never_adopted() -> None:
     raw = _save(driver, None, {"a": 1})
     assert raw is not None
     session_id, _, signature = raw.rpartition(".")
+    # Replace the first signature character with one it is not, so the forgery always differs.
+    flipped = "y" if signature[0] == "x" else "x"
     for forged in (
-        f"{session_id}.x{signature[1:]}",
+        f"{session_id}.{flipped}{signature[1:]}",
         f"other.{signature}",
         session_id,
         "",
