@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from masonite.container import ContainerError
@@ -41,6 +41,8 @@ def test_compile_pattern_needs_exactly_one_star(pattern: str) -> None:
     assert info.value.key == pattern
 
 
+# No deadline: under the parallel tox matrix a slow example is load, not a bug.
+@settings(deadline=None)
 @given(
     prefix=st.text(max_size=6),
     suffix=st.text(max_size=6),
