@@ -30,7 +30,6 @@ def test_building_a_request_parses_nothing() -> None:
         "_form",
         "_cookies",
         "_headers",
-        "_response",
     ):
         assert getattr(request, slot) is None, slot
     assert request.query("a") == "1"  # the query string alone does not touch the body
@@ -199,11 +198,11 @@ def test_cookie_set_through_the_request_is_secure_on_https() -> None:
     assert request.cookie("a", "1").cookies == ["a=1; Path=/; Secure; HttpOnly; SameSite=Lax"]
 
 
-def test_response_is_paired_lazily_and_replaceable() -> None:
+def test_response_is_paired_with_the_request_and_replaceable() -> None:
     environ = create_environ()
     request = Request(environ)
-    assert request._response is None
     response = request.response
+    assert request.response is response
     assert isinstance(response, Response)
     assert response.environ is environ
     other = Response(environ)

@@ -180,7 +180,7 @@ class ModuleController:
 
 
 def call(target: Any) -> Any:
-    endpoint, _ = make_endpoint(target, packages=(), describe="route")
+    endpoint, _, _ = make_endpoint(target, packages=(), describe="route")
     return endpoint(Request(create_environ(path="/p")), {}, DefaultResolver())
 
 
@@ -217,7 +217,7 @@ def test_method_of_a_local_class_is_refused() -> None:
 
 def test_endpoint_name_for_controller_strings(make_package: PackageFactory) -> None:
     package = make_package({"http/controllers/WelcomeController.py": WELCOME})
-    endpoint, name = make_endpoint(
+    endpoint, name, _ = make_endpoint(
         "WelcomeController@show", packages=[f"{package}.http.controllers"], describe="route"
     )
     assert name.endswith("WelcomeController.WelcomeController.show")

@@ -301,15 +301,85 @@ def test_dispatch_sets_route_and_params() -> None:
     assert request.params == {"id": 5}
 
 
-def test_dispatch_with_another_resolver() -> None:
-    class Tracing(DefaultResolver):
-        def call(self, fn: Any, request: Request, params: Any, args: Any = ()) -> Any:
-            calls.append(f"call {getattr(fn, '__name__', fn)}")
-            return super().call(fn, request, params, args)
+class Tracing(DefaultResolver):
+    """Records what it is asked to build and call."""
 
+    def build(self, cls: Any, request: Request) -> Any:
+        calls.append(f"build {cls.__name__}")
+        return super().build(cls, request)
+
+    def call(self, fn: Any, request: Request, params: Any, args: Any = ()) -> Any:
+        calls.append(f"call {getattr(fn, '__name__', fn)}")
+        return super().call(fn, request, params, args)
+
+
+class Indirect(Tracing):
+    """A resolver without ``direct``: it is asked for everything."""
+
+    direct = False
+
+
+def test_dispatch_with_another_resolver() -> None:
     router = Router([Get("/p", plain)])
-    router.dispatch(Request(create_environ(path="/p")), Tracing())
+    router.dispatch(Request(create_environ(path="/p")), Indirect())
     assert calls == ["call plain", "controller"]
+
+
+def test_a_resolver_without_the_direct_attribute_is_asked_for_everything() -> None:
+    class Bare:
+        def build(self, cls: Any, request: Request) -> Any:
+            calls.append(f"build {cls.__name__}")
+            return cls(request)
+
+        def call(self, fn: Any, request: Request, params: Any, args: Any = ()) -> Any:
+            calls.append(f"call {fn.__name__}")
+            return fn()
+
+    class Stamp:
+        def __init__(self, request: Request) -> None:
+            self.request = request
+
+        def after(self) -> None:
+            calls.append("after")
+
+    router = Router([Get("/p", plain)], http_middleware=[Stamp])
+    router.dispatch(Request(create_environ(path="/p")), Bare())  # type: ignore[arg-type]
+    assert calls == ["build Stamp", "call plain", "controller", "call after", "after"]
+
+
+def test_a_direct_resolver_is_asked_only_for_what_the_router_cannot_supply() -> None:
+    class Mailer:
+        pass
+
+    class Stamp:
+        def __init__(self, request: Request) -> None:
+            self.request = request
+
+        def after(self, response: Response) -> None:
+            calls.append(f"after {response.status_code}")
+
+    class NeedsMailer:
+        def __init__(self, mailer: Mailer) -> None:
+            self.mailer = mailer
+
+        def before(self) -> None:
+            calls.append("before")
+
+    class Resolving(Tracing):
+        def build(self, cls: Any, request: Request) -> Any:
+            calls.append(f"build {cls.__name__}")
+            return cls(Mailer()) if cls is NeedsMailer else cls(request)
+
+    router = Router(
+        [Get("/p", plain), Get("/m", plain).middleware("mail")],
+        http_middleware=[Stamp],
+        route_middleware={"mail": NeedsMailer},
+    )
+    router.dispatch(Request(create_environ(path="/p")), Resolving())
+    assert calls == ["controller", "after 200"]
+    calls.clear()
+    router.dispatch(Request(create_environ(path="/m")), Resolving())
+    assert calls == ["build NeedsMailer", "before", "controller", "after 200"]
 
 
 def test_bad_utf8_path_is_a_400() -> None:

@@ -59,6 +59,12 @@ class ContainerResolver:
 
     __slots__ = ("container",)
 
+    #: A controller or middleware needing only the request, its response and URL
+    #: parameters gets from the scope exactly what the router holds (the scope's
+    #: ``Request`` is the request being dispatched, its ``Response`` that request's
+    #: response), so the router builds and calls those itself (masonite.routing.direct).
+    direct = True
+
     def __init__(self, container: Container) -> None:
         self.container = container
 

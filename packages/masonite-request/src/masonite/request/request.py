@@ -57,6 +57,8 @@ class Request:
         limits: The limits in force.
         params: URL parameters of the matched route (filled by the router).
         route: The matched route object, or None (set by the router).
+        response: The :class:`Response` paired with this request, built with it
+            (assignable).
         session: The session (``get``/``set``/``flash``/...), attached by
             ``masonite.providers``; reading it without that framework raises
             ``AttributeError``.
@@ -79,11 +81,11 @@ class Request:
         "_path",
         "_query",
         "_query_fields",
-        "_response",
         "_uploads",
         "environ",
         "limits",
         "params",
+        "response",
         "route",
     )
 
@@ -97,6 +99,11 @@ class Request:
         self.limits = limits or DEFAULT_LIMITS
         self.params: dict[str, Any] = {}
         self.route: Any = None
+        # PERF: built with the request, a plain attribute: every request the framework
+        # serves has a response, and the pipeline reads it several times (a property
+        # costs a Python call on each read).
+        #: The response paired with this request (assignable).
+        self.response = Response(environ)
         self._method: str | None = None
         self._path: str | None = None
         self._host: tuple[str, int] | None = None
@@ -110,7 +117,6 @@ class Request:
         self._input: dict[str, Any] | None = None
         self._cookies: dict[str, str] | None = None
         self._headers: EnvironHeaders | None = None
-        self._response: Response | None = None
         self._uploads: list[UploadedFile] | None = None
 
     # -- the request line -----------------------------------------------------------------
@@ -308,18 +314,6 @@ class Request:
         return self.response.delete_cookie(name, path=path, domain=domain)
 
     # -- the paired response -----------------------------------------------------------------
-
-    @property
-    def response(self) -> Response:
-        """The response paired with this request, created on first access."""
-        response = self._response
-        if response is None:
-            response = self._response = Response(self.environ)
-        return response
-
-    @response.setter
-    def response(self, response: Response) -> None:
-        self._response = response
 
     def status(self, code: int) -> Response:
         """Set the response status and return the response."""

@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from masonite.request import Request
+from masonite.routing.direct import DirectInvoker, direct_endpoint, direct_function
 from masonite.routing.errors import ControllerResolutionError
 from masonite.routing.resolver import DefaultResolver, Resolver, describe_callable, direct_invoker
 
@@ -42,8 +43,12 @@ def make_endpoint(
     describe: str,
     default: DefaultResolver | None = None,
     available: Collection[str] = (),
-) -> tuple[Endpoint, str]:
-    """Return the endpoint calling ``target`` and a readable name of the controller.
+    always: Collection[str] = (),
+) -> tuple[Endpoint, str, DirectInvoker | None]:
+    """Return the endpoint calling ``target``, a readable name of the controller, and its
+    direct call (see :mod:`masonite.routing.direct`; None when the target needs a resolver).
+
+    ``always`` names the URL parameters every request of the route carries.
 
     With ``default`` (the router's own resolver when it is a :class:`DefaultResolver`), a
     required parameter of the target that is neither the request, a class a container
@@ -60,16 +65,17 @@ def make_endpoint(
         )
         name = f"{cls.__module__}.{cls.__qualname__}.{method}"
         _check_parameters(_as_bound(cls, method), name, default, available, describe)
-        return _class_endpoint(cls, method), name
+        return _class_endpoint(cls, method), name, direct_endpoint(cls, method, always)
     if not callable(target):
         raise ControllerResolutionError(f"{describe}: the target {target!r} is not callable")
     name = describe_callable(target)
     owner = _owner_class(target, describe)
     if owner is not None:
         _check_parameters(_as_bound(owner, target.__name__), name, default, available, describe)
-        return _class_endpoint(owner, target.__name__), name
+        method = target.__name__
+        return _class_endpoint(owner, method), name, direct_endpoint(owner, method, always)
     _check_parameters(target, name, default, available, describe)
-    return _function_endpoint(target, default), name
+    return _function_endpoint(target, default), name, direct_function(target, always)
 
 
 def _as_bound(cls: type, method: str) -> Callable[..., Any]:

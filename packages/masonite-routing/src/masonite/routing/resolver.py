@@ -35,7 +35,14 @@ _EMPTY: Mapping[str, Any] = {}
 
 
 class Resolver(Protocol):
-    """Builds middleware and controller classes and calls controllers and middleware."""
+    """Builds middleware and controller classes and calls controllers and middleware.
+
+    A resolver may also set ``direct = True`` (a class attribute) to declare that, for a
+    target needing only the request, its response and URL parameters, it does what the
+    router does by itself: the router then builds and calls such targets directly and
+    asks the resolver only for the others (see :mod:`masonite.routing.direct`). Without
+    the attribute, every build and call goes through the resolver.
+    """
 
     def build(self, cls: type[T], request: Request) -> T:
         """Return an instance of ``cls`` (a middleware or controller class) for ``request``."""
@@ -163,6 +170,10 @@ class DefaultResolver:
     is a :class:`ControllerError` naming the callable and the parameter. Each callable's
     plan is computed once and cached.
     """
+
+    #: Targets needing only the request, its response and URL parameters are built and
+    #: called by the router itself (see :class:`Resolver`).
+    direct = True
 
     def __init__(self) -> None:
         self._plans: dict[object, _Plan] = {}

@@ -25,6 +25,7 @@ from masonite.request import (
 )
 from masonite.routing.controllers import make_endpoint
 from masonite.routing.converters import Converter, check_converter, registered_converters
+from masonite.routing.direct import middleware_plan
 from masonite.routing.errors import PathMethodNotAllowed, RouteDefinitionError, UrlBuildError
 from masonite.routing.groups import flatten
 from masonite.routing.matcher import Entry, Found, RouteMatch, new_match
@@ -130,6 +131,8 @@ class Router:
         self.http_middleware = tuple(
             check_middleware(cls, "http_middleware") for cls in http_middleware
         )
+        #: How the pipeline runs each HTTP middleware (masonite.routing.direct).
+        self.http_plans = tuple(middleware_plan(cls) for cls in self.http_middleware)
         routes: list[Route] = []
         for is_api, items in ((False, web), (True, api)):
             for route in flatten(items, "Router " + ("api" if is_api else "web") + " routes"):
@@ -156,16 +159,25 @@ class Router:
             route.controller = f"Redirect to {route.destination}"
         else:
             assert route.target is not None
-            route.endpoint, route.controller = make_endpoint(
+            always = {
+                segment.name
+                for segment in route.template.segments
+                if segment.name is not None and not segment.optional
+            }
+            route.endpoint, route.controller, route.direct = make_endpoint(
                 route.target,
                 packages=self.controllers,
                 namespace=route.namespace,
                 describe=describe,
                 default=self.resolver if type(self.resolver) is DefaultResolver else None,
                 available=(*route.template.params, *route.defaults),
+                always=always.union(route.defaults),
             )
         route.middleware_classes = resolve_middleware(
             route.middleware_list, self.route_middleware, describe
+        )
+        route.middleware_plans = tuple(
+            middleware_plan(cls, args) for cls, args in route.middleware_classes
         )
         name = route.route_name
         if name is not None:
@@ -348,16 +360,11 @@ class Router:
 
     # -- the pipeline --------------------------------------------------------------------
 
-    def dispatch(self, request: Request, resolver: Resolver | None = None) -> Response:
-        """Run the whole pipeline for ``request`` and return its response.
-
-        HTTP middleware ``before`` → match (``request.route``, ``request.load_params``) →
-        route middleware ``before`` → the controller, unless the response is already set →
-        route middleware ``after`` → HTTP middleware ``after``. An ``HTTPException`` from
-        any step becomes ``response.abort(...)`` (JSON for api routes and JSON clients)
-        and the ``after`` steps still run. Other exceptions propagate.
-        """
-        return run_pipeline(self, request, self.resolver if resolver is None else resolver)
+    # PERF: the pipeline function itself is the method (no forwarding call per request).
+    #: ``router.dispatch(request, resolver=None) -> Response``: run the whole pipeline
+    #: for ``request`` and return its response (see :func:`~masonite.routing.pipeline.
+    #: run_pipeline`); pass a resolver to build controllers and middleware another way.
+    dispatch = run_pipeline
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         """Serve the routes as a WSGI application (an unexpected error is a logged 500)."""

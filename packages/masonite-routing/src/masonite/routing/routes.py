@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, TypeAlias
 
 from masonite.routing.converters import Converter
+from masonite.routing.direct import DirectInvoker, MiddlewarePlan
 from masonite.routing.errors import RouteDefinitionError
 from masonite.routing.template import Template, parse_template
 
@@ -69,6 +70,11 @@ class Route:
     controller: str = ""
     #: Route middleware as ``(class, alias arguments)`` pairs, in running order.
     middleware_classes: tuple[tuple[type, tuple[str, ...]], ...] = ()
+    #: How the pipeline runs each of ``middleware_classes`` (masonite.routing.direct).
+    middleware_plans: tuple[MiddlewarePlan, ...] = ()
+    #: Calls the target without a resolver, ``direct(request, params)``, when the target
+    #: needs only the request, its response and URL parameters; else None.
+    direct: DirectInvoker | None = None
 
     def __init__(self, path: str | None = None, target: Target | None = None) -> None:
         self.methods = self.default_methods
