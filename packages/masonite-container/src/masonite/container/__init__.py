@@ -14,12 +14,14 @@ Bindings, resolution by annotation, request scopes and hooks::
 ``injection_plan(fn)`` tells how ``resolve`` fills ``fn``'s parameters and
 ``prepare(fn)`` returns ``call(container)``, ``resolve(fn)`` specialised once
 (``prepare_all(fns)`` the same for a sequence, ``prepare_method(obj.method)`` for
-that method of any instance).
+that method of any instance); ``prepare_bindings({"Request": Request, ...})``
+returns ``bind(scope, request, ...)``, the same ``bind`` calls planned once.
 """
 
 from __future__ import annotations
 
 from masonite.container.__about__ import __version__
+from masonite.container.binders import prepare_bindings
 from masonite.container.calls import injection_plan, prepare, prepare_all, prepare_method
 from masonite.container.container import App, Container
 from masonite.container.errors import (
@@ -41,5 +43,6 @@ __all__ = [
     "injection_plan",
     "prepare",
     "prepare_all",
+    "prepare_bindings",
     "prepare_method",
 ]

@@ -1,0 +1,117 @@
+"""prepare_bindings: the same bind() calls, planned once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from masonite.container import (
+    Container,
+    ContainerError,
+    StrictContainerException,
+    prepare_bindings,
+)
+
+
+class Base:
+    pass
+
+
+class Request(Base):
+    pass
+
+
+class LazyRequest(Request):
+    pass
+
+
+class Response(Base):
+    pass
+
+
+def _state(container: Container) -> tuple[dict[Any, Any], dict[type, Any], dict[type, Any]]:
+    return container._bindings, container._answers, container._ready
+
+
+def _both(classes: dict[str, type], objects: list[Any], parent: Container) -> None:
+    """Bind ``objects`` with bind() in one scope and prepared in another: same state."""
+    by_hand = parent.scope()
+    prepared = parent.scope()
+    for key, obj in zip(classes, objects, strict=True):
+        by_hand.bind(key, obj)
+    prepare_bindings(classes)(prepared, *objects)
+    assert _state(prepared) == _state(by_hand)
+
+
+@pytest.mark.parametrize(
+    "classes",
+    [
+        {"Request": Request, "Response": Response},
+        {"Request": LazyRequest, "Response": Response},  # bases shared: the first wins
+        {"Response": Response, "Request": LazyRequest},
+        {"Base": Base, "Request": LazyRequest},
+        {"Request": LazyRequest, "Base": Base},  # an exact type wins over a base
+        {"Environ": dict},
+    ],
+)
+def test_the_index_is_what_bind_writes(classes: dict[str, type]) -> None:
+    _both(classes, [cls() for cls in classes.values()], Container())
+
+
+def test_falls_back_to_bind_when_the_assumptions_do_not_hold() -> None:
+    classes = {"Request": Request, "Response": Response}
+    root = Container()
+    # A subclass instance: not the prepared class.
+    _both(classes, [LazyRequest(), Response()], root)
+    # A class the scope already answers.
+    scope, other = root.scope(), root.scope()
+    scope.bind("Earlier", Base())
+    other.bind("Earlier", scope.make("Earlier"))
+    pair = [Request(), Response()]
+    prepare_bindings(classes)(scope, *pair)
+    other.bind("Request", pair[0]).bind("Response", pair[1])
+    assert _state(scope) == _state(other)
+    # The root container (binds there are locked and may rebind).
+    prepare_bindings(classes)(root, *pair)
+    assert root.make("Request") is pair[0]
+    assert root.make(Response) is pair[1]
+
+
+def test_a_key_already_bound_in_the_scope_is_rebound_as_bind_does() -> None:
+    scope = Container().scope()
+    first, second = Request(), Request()
+    scope.bind("Request", first)
+    prepare_bindings({"Request": Request})(scope, second)
+    assert scope.make("Request") is second
+    strict = Container(strict=True).scope()
+    strict.bind("Request", first)
+    with pytest.raises(StrictContainerException):
+        prepare_bindings({"Request": Request})(strict, second)
+
+
+def test_hooks_fire_as_for_bind() -> None:
+    root = Container()
+    seen: list[Any] = []
+    root.on_bind("Request", lambda obj, container: seen.append(obj))
+    request = Request()
+    prepare_bindings({"Request": Request})(root.scope(), request)
+    assert seen == [request]
+
+
+def test_lookups_by_class_find_the_prepared_bindings() -> None:
+    scope = Container().scope()
+    request, response = LazyRequest(), Response()
+    prepare_bindings({"Request": LazyRequest, "Response": Response})(scope, request, response)
+
+    def boot(request: Request, response: Response) -> tuple[Any, Any]:
+        return request, response
+
+    assert scope.resolve(boot) == (request, response)
+    assert scope.make(Base) is request
+
+
+@pytest.mark.parametrize("classes", [{"Request": Request()}, {Request: Request}])
+def test_bad_specifications(classes: Any) -> None:
+    with pytest.raises(ContainerError, match="string keys and classes"):
+        prepare_bindings(classes)
