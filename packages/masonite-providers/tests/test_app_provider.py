@@ -81,3 +81,28 @@ def test_requests_carry_a_lazy_session_when_a_driver_is_bound(client: Client) ->
     plain.request_class = Request
     plain.ready()  # no 'SessionDriver' bound: plain requests
     assert plain.request_class is Request
+
+
+def test_current_request_is_per_thread() -> None:
+    import threading
+
+    from masonite.providers import CurrentRequest
+
+    assert isinstance(current_request, CurrentRequest)
+    seen: dict[int, object] = {}
+    barrier = threading.Barrier(8)
+
+    def serve(index: int) -> None:
+        marker = object()
+        current_request.set(marker)  # type: ignore[arg-type]
+        barrier.wait()  # every thread has set its own before any reads
+        seen[index] = current_request.get() is marker
+        current_request.value = None
+
+    threads = [threading.Thread(target=serve, args=(index,)) for index in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == dict.fromkeys(range(8), True)
+    assert current_request.get() is None  # this thread never set one

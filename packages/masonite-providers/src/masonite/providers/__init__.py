@@ -19,7 +19,7 @@ from __future__ import annotations
 from masonite.providers.__about__ import __version__
 from masonite.providers.app_provider import AppProvider
 from masonite.providers.configuration import Config, config, load_config
-from masonite.providers.context import current_request
+from masonite.providers.context import CurrentRequest, current_request
 from masonite.providers.env import env, load_env
 from masonite.providers.error_pages import ErrorPages
 from masonite.providers.exceptions import (
@@ -62,6 +62,7 @@ __all__ = [
     "ContainerResolver",
     "CookieDriver",
     "CsrfMiddleware",
+    "CurrentRequest",
     "ErrorPages",
     "Kernel",
     "MemoryDriver",

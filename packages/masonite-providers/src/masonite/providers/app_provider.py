@@ -61,7 +61,7 @@ class AppProvider(ServiceProvider):
         """Build this request's ``Request`` and ``Response`` and bind them in the scope."""
         request = self.request_class(container.make("Environ"), limits=self.limits)
         self._bind(container, request, request.response)
-        current_request.set(request)
+        current_request.value = request
 
 
 def _routes(config: Config, name: str) -> list[Any]:

@@ -184,7 +184,7 @@ class Kernel:
             environ.pop(WSGI_RESULT, None)
             status, headers, body = self.failure(error, environ)
         finally:
-            current_request.set(None)
+            current_request.value = None
         start_response(status, headers)
         return body
 
