@@ -1,4 +1,4 @@
-"""prepare_bindings: the same bind() calls, planned once."""
+"""prepare_bindings and prepare_scope: the same scope() and bind() calls, planned once."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from masonite.container import (
     ContainerError,
     StrictContainerException,
     prepare_bindings,
+    prepare_scope,
 )
 
 
@@ -111,7 +112,81 @@ def test_lookups_by_class_find_the_prepared_bindings() -> None:
     assert scope.make(Base) is request
 
 
-@pytest.mark.parametrize("classes", [{"Request": Request()}, {Request: Request}])
-def test_bad_specifications(classes: Any) -> None:
-    with pytest.raises(ContainerError, match="string keys and classes"):
-        prepare_bindings(classes)
+@pytest.mark.parametrize("prepare", [prepare_bindings, prepare_scope])
+@pytest.mark.parametrize("classes", [{"Request": Request()}, {Request: Request}, {"M": type}])
+def test_bad_specifications(prepare: Any, classes: Any) -> None:
+    with pytest.raises(ContainerError, match=f"{prepare.__name__} needs string keys and classes"):
+        prepare(classes)
+
+
+def _opened(classes: dict[str, type], objects: list[Any], parent: Container) -> Container:
+    """Open a scope prepared and one by hand: the same state, class and parent."""
+    by_hand = parent.scope()
+    for key, obj in zip(classes, objects, strict=True):
+        by_hand.bind(key, obj)
+    opened = prepare_scope(classes)(parent, *objects)
+    assert _state(opened) == _state(by_hand)
+    assert type(opened) is type(by_hand)
+    assert opened.parent is parent
+    assert opened._family is parent._family
+    assert opened._local is None
+    return opened
+
+
+@pytest.mark.parametrize(
+    "classes",
+    [
+        {"Environ": dict},
+        {"Environ": dict, "Request": LazyRequest, "Response": Response},
+        {"Request": LazyRequest, "Base": Base},  # an exact type wins over a base
+        {"Base": Base, "Request": LazyRequest},
+    ],
+)
+def test_a_prepared_scope_is_what_scope_and_bind_leave(classes: dict[str, type]) -> None:
+    _opened(classes, [cls() for cls in classes.values()], Container())
+
+
+def test_a_prepared_scope_falls_back_to_scope_and_bind() -> None:
+    classes = {"Environ": dict, "Request": Request}
+    root = Container()
+    _opened(classes, [{}, LazyRequest()], root)  # not the declared class
+    seen: list[Any] = []
+    root.on_bind("Request", lambda obj, container: seen.append((obj, container)))
+    request = Request()
+    opened = _opened(classes, [{}, request], root)  # a hook: bind() must fire it
+    # Fired once for the scope bound by hand, then once for the prepared one.
+    assert len(seen) == 2
+    assert seen[1] == (request, opened)
+
+
+def test_a_prepared_scope_of_a_scope_and_of_a_subclass() -> None:
+    class Custom(Container):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bind("Name", "custom")
+
+    root = Custom()
+    inner = _opened({"Environ": dict}, [{"a": 1}], root.scope())
+    assert isinstance(inner, Custom)
+    assert inner.make("Name") == "custom"
+    assert inner.make(dict) == {"a": 1}
+    assert root.has("Environ") is False  # nothing reaches the parents
+
+
+def test_prepared_scopes_answer_lookups_and_stay_apart() -> None:
+    root = Container()
+    root.bind("Shared", "app-wide")
+    open_scope = prepare_scope({"Request": LazyRequest, "Response": Response})
+    first = open_scope(root, LazyRequest(), Response())
+    second = open_scope(root, LazyRequest(), Response())
+
+    def boot(request: Request, response: Response, container: Container) -> Any:
+        return request, response, container
+
+    request, response, container = first.resolve(boot)
+    assert (request, response, container) == (first.make("Request"), first.make(Response), first)
+    assert first.make(Base) is request
+    assert first.make("Shared") == "app-wide"
+    assert second.make(Request) is not request
+    first.bind("Later", 1)
+    assert not second.has("Later")

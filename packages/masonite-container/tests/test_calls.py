@@ -267,6 +267,21 @@ def test_prepare_all_stops_at_an_exception_and_checks_targets_first() -> None:
     prepare_all([])(child)  # nothing to call
 
 
+@pytest.mark.parametrize("prepared", [prepare, lambda target: prepare_all([target])])
+def test_a_key_error_from_the_target_is_raised_once_not_taken_for_a_miss(prepared: Any) -> None:
+    calls: list[Request] = []
+
+    def lookup(request: Request) -> None:
+        calls.append(request)
+        raise KeyError("from the target")
+
+    child = Container().scope()
+    child.bind("Request", Request())
+    with pytest.raises(KeyError, match="from the target"):
+        prepared(lookup)(child)
+    assert calls == [child.make(Request)]  # called once: no retry through resolve()
+
+
 class Counter:
     def __init__(self, start: int) -> None:
         self.start = start

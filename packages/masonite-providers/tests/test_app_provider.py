@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from masonite.providers import ConfigError, current_request
+from masonite.providers.testing import create_app, unload_app
 from masonite.request import Request, Response
 from masonite.request.testing import Client
 
@@ -44,7 +47,7 @@ def test_request_and_response_are_bound_per_request(client: Client) -> None:
 
     kernel = wsgi.container.make("Kernel")
     spy = Spy(wsgi.container)
-    kernel.boots = (*kernel.boots[:1], spy.boot, *kernel.boots[1:])
+    kernel.boots = (spy.boot, *kernel.boots)  # the first boot: the request is bound already
     client.get("/")
     client.get("/")
     assert len(seen) == 2
@@ -70,7 +73,7 @@ def test_requests_carry_a_lazy_session_when_a_driver_is_bound(client: Client) ->
 
     kernel = wsgi.container.make("Kernel")
     spy = Spy(wsgi.container)
-    kernel.boots = (*kernel.boots[:1], spy.boot, *kernel.boots[1:])
+    kernel.boots = (spy.boot, *kernel.boots)  # the first boot: the request is bound already
     assert client.get("/").status_code == 200
     assert seen == [(False, True)]  # not built before something reads it
 
@@ -78,9 +81,10 @@ def test_requests_carry_a_lazy_session_when_a_driver_is_bound(client: Client) ->
     assert isinstance(vars(app_provider.request_class)["session"], LazySession)
 
     plain = AppProvider(Container())
-    plain.request_class = Request
+    plain.request_class, plain.limits = Request, None
     plain.ready()  # no 'SessionDriver' bound: plain requests
     assert plain.request_class is Request
+    assert type(plain.app.make("RequestFactory")({})) is Request
 
 
 def test_current_request_is_per_thread() -> None:
@@ -106,3 +110,20 @@ def test_current_request_is_per_thread() -> None:
         thread.join()
     assert seen == dict.fromkeys(range(8), True)
     assert current_request.get() is None  # this thread never set one
+
+
+def test_config_request_limits_apply_to_every_request(tmp_path: Path, example_path: Path) -> None:
+    app = tmp_path / "app"
+    shutil.copytree(example_path, app, ignore=shutil.ignore_patterns("__pycache__"))
+    (app / "config" / "request.py").write_text(
+        "from masonite.request import Limits\n\nLIMITS = Limits(max_body_size=16)\n"
+    )
+    try:
+        client = create_app(app)
+        small = client.post("/webhooks/ping", data={"a": "1"})
+        assert small.status_code == 200
+        assert small.json() == {"input": {"a": "1"}}
+        big = client.post("/webhooks/ping", data={"a": "x" * 64})
+        assert big.status_code == 413
+    finally:
+        unload_app()

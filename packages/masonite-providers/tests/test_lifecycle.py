@@ -14,6 +14,7 @@ from masonite.providers import (
     ProviderError,
     ServiceProvider,
     boot_providers,
+    current_request,
     handle_request,
     register_providers,
 )
@@ -96,6 +97,72 @@ def test_request_bindings_stay_in_the_request_scope() -> None:
     Client(_wsgi(container)).get("/")
     assert not container.has("Request")
     assert not container.has("Environ")
+
+
+class _Factory(ServiceProvider):
+    """Binds a 'RequestFactory' as AppProvider does; records what each request saw."""
+
+    seen: list[tuple[Any, ...]]
+
+    def register(self) -> None:
+        self.seen = []
+        self.app.bind("RequestFactory", self.build)
+
+    def build(self, environ: dict[str, Any]) -> Request:
+        if environ.get("PATH_INFO") == "/broken":
+            raise RuntimeError("factory <secret> broke")
+        cls = _SpecialRequest if environ.get("PATH_INFO") == "/special" else Request
+        request = cls(environ)
+        if environ.get("PATH_INFO") == "/custom-response":
+            request.response = _SpecialResponse(environ)
+        return request
+
+    def boot(self, request: Request, response: Response, container: Container) -> None:
+        self.seen.append(
+            (
+                type(request),
+                type(response),
+                request.response is response,
+                container.make("Environ") is request.environ,
+                current_request.get() is request,
+                container.make("Request") is request,
+            )
+        )
+        response.view(f"path={request.path}")
+
+
+class _SpecialRequest(Request):
+    pass
+
+
+class _SpecialResponse(Response):
+    pass
+
+
+def test_the_request_factory_builds_the_request_bound_when_the_scope_opens(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    finish = _recording([])[-1]
+    container = _start([_Factory, finish])
+    (factory,) = [p for p in container.make("Providers") if isinstance(p, _Factory)]
+    client = Client(_wsgi(container))
+    for path in ("/a", "/special", "/custom-response", "/b", "/special"):
+        assert client.get(path).text == f"path={path}"
+    bound = (True, True, True, True)
+    assert factory.seen == [
+        (Request, Response, *bound),
+        (_SpecialRequest, Response, *bound),
+        (Request, _SpecialResponse, *bound),  # not the prepared class: bound by bind()
+        (Request, Response, *bound),
+        (_SpecialRequest, Response, *bound),
+    ]
+    assert current_request.get() is None
+    assert not container.has("Request")
+    with caplog.at_level(logging.ERROR, logger="masonite"):
+        response = client.get("/broken")
+    assert response.status_code == 500
+    assert "secret" not in response.text
+    assert "factory <secret> broke" in caplog.text
 
 
 def test_providers_may_be_instances_and_must_be_providers() -> None:

@@ -22,15 +22,17 @@ def test_missing_folders_are_skipped_and_autorefresh_follows_debug(
     make_client: Callable[..., Client], caplog: pytest.LogCaptureFixture
 ) -> None:
     make_client()
-    assert sys.modules["wsgi"].application.autorefresh is False
+    assert sys.modules["wsgi"].application.whitenoise.autorefresh is False
     assert "storage/missing does not exist" in caplog.text
     debug_client = make_client(APP_DEBUG="true")
     assert debug_client.get("/static/css/app.css").status_code == 200
-    assert sys.modules["wsgi"].application.autorefresh is True
+    assert sys.modules["wsgi"].application.whitenoise.autorefresh is True
 
 
 def _static_app(tmp_path: Path, *, autorefresh: bool) -> Any:
-    from masonite.providers.whitenoise_provider import _StaticFiles
+    from whitenoise import WhiteNoise
+
+    from masonite.providers.whitenoise_provider import static_files_app
 
     (tmp_path / "app.css").write_text("ascii")
     (tmp_path / "caf\xe9.css").write_text("utf-8 name")
@@ -39,9 +41,9 @@ def _static_app(tmp_path: Path, *, autorefresh: bool) -> Any:
         start_response("200 OK", [])
         return [b"from the app"]
 
-    static = _StaticFiles(application, autorefresh=autorefresh)
+    static = WhiteNoise(application, autorefresh=autorefresh)
     static.add_files(str(tmp_path), prefix="static/")
-    return static
+    return static_files_app(static)
 
 
 @pytest.mark.parametrize("autorefresh", [False, True])

@@ -15,13 +15,15 @@ Bindings, resolution by annotation, request scopes and hooks::
 ``prepare(fn)`` returns ``call(container)``, ``resolve(fn)`` specialised once
 (``prepare_all(fns)`` the same for a sequence, ``prepare_method(obj.method)`` for
 that method of any instance); ``prepare_bindings({"Request": Request, ...})``
-returns ``bind(scope, request, ...)``, the same ``bind`` calls planned once.
+returns ``bind(scope, request, ...)``, the same ``bind`` calls planned once, and
+``prepare_scope({"Environ": dict, ...})`` returns ``open(container, environ, ...)``,
+a new scope with those bindings already in it.
 """
 
 from __future__ import annotations
 
 from masonite.container.__about__ import __version__
-from masonite.container.binders import prepare_bindings
+from masonite.container.binders import prepare_bindings, prepare_scope
 from masonite.container.calls import injection_plan, prepare, prepare_all, prepare_method
 from masonite.container.container import App, Container
 from masonite.container.errors import (
@@ -45,4 +47,5 @@ __all__ = [
     "prepare_all",
     "prepare_bindings",
     "prepare_method",
+    "prepare_scope",
 ]

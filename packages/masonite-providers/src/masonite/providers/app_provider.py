@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from masonite.container import Container, prepare_bindings
 from masonite.providers.app_modules import load_app_module
 from masonite.providers.configuration import Config
-from masonite.providers.context import current_request
 from masonite.providers.keys import application_key
 from masonite.providers.provider import ServiceProvider
 from masonite.providers.sessions.lazy import session_request_class
-from masonite.request import Limits, Request, Response
+from masonite.request import Limits, Request
 
 __all__ = ["AppProvider"]
 
@@ -24,10 +24,12 @@ class AppProvider(ServiceProvider):
     ``routes/api.py``) and the middleware of ``config/middleware.py``
     (``HTTP_MIDDLEWARE``, ``ROUTE_MIDDLEWARE``), which ``RouteProvider`` compiles. Per
     request it builds the ``Request`` (with ``config/request.py``'s ``LIMITS`` when set)
-    and its ``Response`` from ``'Environ'`` and binds both, as ``'Request'`` and
-    ``'Response'``, in the request scope. When a session driver is bound
-    (``'SessionDriver'``, by ``SessionProvider``), the requests it builds carry
-    ``request.session``, created on first use.
+    and its ``Response`` from the environ: :meth:`ready` binds its factory as
+    ``'RequestFactory'``, which the lifecycle's :class:`~masonite.providers.Kernel` calls
+    as it opens the request scope, so ``'Environ'``, ``'Request'`` and ``'Response'`` are
+    bound in the scope before the first per-request provider boots. When a session
+    driver is bound (``'SessionDriver'``, by ``SessionProvider``), the requests it builds
+    carry ``request.session``, created on first use.
     """
 
     def register(self) -> None:
@@ -47,21 +49,23 @@ class AppProvider(ServiceProvider):
         self.limits: Limits | None = limits
         #: The class of the requests built per request (see :meth:`ready`).
         self.request_class: type[Request] = Request
-        self._bind = prepare_bindings({"Request": Request, "Response": Response})
 
     def ready(self) -> None:
-        """Give requests a lazy ``request.session`` when ``SessionProvider`` is in use."""
+        """Bind ``'RequestFactory'``; requests get a lazy ``request.session`` when
+        ``SessionProvider`` is in use."""
         if self.app.has("SessionDriver"):
             self.request_class = session_request_class(self.app.make("SessionDriver"))
-        # PERF: the two binds of every request, planned once (masonite.container's
-        # prepare_bindings): ~5k fewer machine instructions per request (callgrind).
-        self._bind = prepare_bindings({"Request": self.request_class, "Response": Response})
+        self.app.bind("RequestFactory", self.request_factory())
 
-    def boot(self, container: Container) -> None:
-        """Build this request's ``Request`` and ``Response`` and bind them in the scope."""
-        request = self.request_class(container.make("Environ"), limits=self.limits)
-        self._bind(container, request, request.response)
-        current_request.value = request
+    def request_factory(self) -> Callable[[dict[str, Any]], Request]:
+        """Return ``build(environ) -> Request``: this provider's request, with its limits.
+
+        PERF: a ``functools.partial`` of the class, so building a request adds no Python
+        frame of its own.
+        """
+        if self.limits is None:
+            return partial(self.request_class)
+        return partial(self.request_class, limits=self.limits)
 
 
 def _routes(config: Config, name: str) -> list[Any]:

@@ -5,7 +5,9 @@
 every request. Everything that can be worked out once is worked out in
 :func:`boot_providers`: which providers run per request, in what order, and each of their
 ``boot`` calls, prepared once by the container (``masonite.container.prepare_all``), so a
-request is one call doing what ``scope.resolve(provider.boot)`` does for each in turn.
+request is one call doing what ``scope.resolve(provider.boot)`` does for each in turn;
+the request scope, with its first bindings, is opened the same way
+(``masonite.container.prepare_scope``).
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from masonite.container import Container, prepare_all
+from masonite.container import Container, prepare_all, prepare_scope
 from masonite.providers.context import current_request
 from masonite.providers.error_pages import ErrorPages
 from masonite.providers.exceptions import ProviderError
 from masonite.providers.provider import ServiceProvider
+from masonite.request import Request, Response
 from masonite.request.exceptions import HTTPException
 
 __all__ = [
@@ -37,6 +40,8 @@ WSGIResult = tuple[str, list[tuple[str, str]], Iterable[bytes]]
 #: The environ key under which ``StartResponseProvider`` leaves the request's
 #: ``(status, headers, body)`` for :class:`Kernel` to send.
 WSGI_RESULT = "masonite.wsgi_result"
+
+_MAX_OPENERS = 16
 
 _LAST_RESORT: WSGIResult = (
     "500 Internal Server Error",
@@ -79,7 +84,8 @@ def boot_providers(container: Container) -> Kernel:
     In order: ``boot`` of each ``wsgi = False`` provider (arguments injected from the
     container), ``'ErrorPages'`` bound unless a provider bound its own, ``ready()`` of every
     provider, and the per-request :class:`Kernel` bound under ``'Kernel'`` (its providers
-    under ``'WSGIProviders'``).
+    under ``'WSGIProviders'``; its request factory is ``'RequestFactory'`` when bound,
+    which ``AppProvider`` does).
 
     Args:
         container: The container :func:`register_providers` filled.
@@ -100,7 +106,8 @@ def boot_providers(container: Container) -> Kernel:
     for provider in providers:
         provider.ready()
     per_request = [provider for provider in providers if provider.wsgi]
-    kernel = Kernel(container, per_request, container.make("ErrorPages"))
+    factory = container.make("RequestFactory") if container.has("RequestFactory") else None
+    kernel = Kernel(container, per_request, container.make("ErrorPages"), factory)
     container.bind("WSGIProviders", per_request)
     container.bind("Kernel", kernel)
     return kernel
@@ -120,22 +127,42 @@ def handle_request(
 class Kernel:
     """The per-request loop over the ``wsgi = True`` providers (a WSGI application).
 
-    For each request: open a scope of the application container, bind ``'Environ'`` in
-    it, call each provider's ``boot`` with its arguments resolved from the scope, then
-    call ``start_response`` with the status and headers ``StartResponseProvider`` left
-    and return the body. Any exception becomes the response of ``ErrorPages`` (a 4xx for
-    an ``HTTPException``, else a logged 500): the WSGI server never sees one.
+    For each request: open a scope of the application container with ``'Environ'``
+    bound in it (and, with a request factory, the ``'Request'`` it builds from the
+    environ and that request's ``'Response'``, the request also becoming
+    ``current_request``), call each provider's ``boot`` with its arguments resolved
+    from the scope, then call ``start_response`` with the status and headers
+    ``StartResponseProvider`` left and return the body. Any exception becomes the
+    response of ``ErrorPages`` (a 4xx for an ``HTTPException``, else a logged 500): the
+    WSGI server never sees one.
 
     Args:
         container: The application container.
         providers: The ``wsgi = True`` providers, in order.
         error_pages: Renders the response when a provider raises.
+        request_factory: ``build(environ) -> Request``, called first thing for every
+            request (``AppProvider``'s, bound as ``'RequestFactory'``); None to bind only
+            ``'Environ'`` and leave the request to a provider.
     """
 
-    __slots__ = ("_boots", "_run", "container", "error_pages", "providers")
+    __slots__ = (
+        "_boots",
+        "_last_opener",
+        "_open",
+        "_openers",
+        "_run",
+        "container",
+        "error_pages",
+        "providers",
+        "request_factory",
+    )
 
     def __init__(
-        self, container: Container, providers: Sequence[ServiceProvider], error_pages: ErrorPages
+        self,
+        container: Container,
+        providers: Sequence[ServiceProvider],
+        error_pages: ErrorPages,
+        request_factory: Callable[[dict[str, Any]], Request] | None = None,
     ) -> None:
         self.container = container
         self.providers = tuple(providers)
@@ -143,6 +170,12 @@ class Kernel:
         boots = (getattr(provider, "boot", None) for provider in self.providers)
         self.boots = tuple(boot for boot in boots if boot is not None)
         self.error_pages = error_pages
+        self.request_factory = request_factory
+        self._open = prepare_scope({"Environ": dict})
+        # One prepared opener per class of request the factory returns (one in practice);
+        # the last one used is checked first, by identity.
+        self._openers: dict[type, Callable[..., Container]] = {}
+        self._last_opener: tuple[type | None, Callable[..., Container]] = (None, self._open)
 
     @property
     def boots(self) -> tuple[Callable[..., Any], ...]:
@@ -161,17 +194,21 @@ class Kernel:
         self._run = prepare_all(self._boots)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        # PERF: what this adds to the router for bench_lifecycle's GET / (callgrind,
-        # Python 3.11; ~74k machine instructions per request in all, the router alone
-        # ~44k, Falcon ~44k): the scope with its Environ binding ~6k; AppProvider's
-        # make("Environ") and prepared binds ~4k; setting and clearing current_request
-        # ~2.8k; WhiteNoise's lookup ~2.8k; StatusCodeProvider's boot below 400 ~1.7k;
-        # the frames of the five boots. Writing the scope's dicts inline instead of
-        # bind() would save ~1.6k more; a ContainerResolver made without its __init__
-        # frame saved 11 instructions.
-        scope = self.container.scope()
-        scope.bind("Environ", environ)
+        # PERF: the scope is opened with its bindings in place (prepare_scope): ~6.5k
+        # fewer machine instructions per request than scope() and three bind() calls,
+        # and ~2k fewer again than AppProvider building the request in a boot of its own
+        # (callgrind, Python 3.11, bench_lifecycle's GET /).
         try:
+            factory = self.request_factory
+            if factory is None:
+                scope = self._open(self.container, environ)
+            else:
+                request = factory(environ)
+                current_request.value = request
+                cls, opener = self._last_opener
+                if type(request) is not cls:
+                    opener = self._opener(type(request))
+                scope = opener(self.container, environ, request, request.response)
             self._run(scope)
             result: WSGIResult | None = environ.pop(WSGI_RESULT, None)
             if result is None:
@@ -187,6 +224,19 @@ class Kernel:
             current_request.value = None
         start_response(status, headers)
         return body
+
+    def _opener(self, request_class: type) -> Callable[..., Container]:
+        """Return (and keep) the scope opener for requests of ``request_class``."""
+        opener = self._openers.get(request_class)
+        if opener is None:
+            if len(self._openers) >= _MAX_OPENERS:  # a factory making a class per request
+                self._openers.clear()
+            opener = prepare_scope(
+                {"Environ": dict, "Request": request_class, "Response": Response}
+            )
+            self._openers[request_class] = opener
+        self._last_opener = (request_class, opener)
+        return opener
 
     def failure(self, error: Exception, environ: dict[str, Any]) -> WSGIResult:
         """Return the WSGI response for ``error``; log it unless it is an HTTP error."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from whitenoise import WhiteNoise
@@ -12,9 +12,11 @@ from masonite.providers.configuration import Config
 from masonite.providers.exceptions import ConfigError
 from masonite.providers.provider import ServiceProvider
 
-__all__ = ["WhitenoiseProvider"]
+__all__ = ["WhitenoiseProvider", "static_files_app"]
 
 logger = logging.getLogger("masonite")
+
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Any]
 
 
 class WhitenoiseProvider(ServiceProvider):
@@ -24,6 +26,7 @@ class WhitenoiseProvider(ServiceProvider):
     prefixes: ``{'storage/static': 'static/', 'storage/public': '/'}``. A folder that does
     not exist is skipped (logged). WhiteNoise re-scans the folders on every request only
     in debug mode (``autorefresh``); in production it indexes them once.
+    ``'WSGI'`` becomes :func:`static_files_app` of that WhiteNoise.
     """
 
     wsgi = False
@@ -37,35 +40,43 @@ class WhitenoiseProvider(ServiceProvider):
                 "config/storage.py STATICFILES must be a dict of folder -> URL prefix"
             )
         debug = bool(config.get("application.debug", False))
-        static = _StaticFiles(self.app.make("WSGI"), autorefresh=debug)
+        static = WhiteNoise(self.app.make("WSGI"), autorefresh=debug)
         for folder, prefix in folders.items():
             path = (config.base_path / str(folder)).resolve()
             if not path.is_dir():
                 logger.info("static folder %s does not exist: not served", path)
                 continue
             static.add_files(str(path), prefix=str(prefix))
-        self.app.bind("WSGI", static)
+        self.app.bind("WSGI", static_files_app(static))
 
 
-class _StaticFiles(WhiteNoise):  # type: ignore[misc]  # whitenoise ships no type hints
-    """WhiteNoise, looking an ASCII path up as it is (what WhiteNoise does, sooner).
+def static_files_app(static: WhiteNoise) -> WSGIApp:
+    """Return the WSGI application serving ``static``'s files in front of its application.
 
-    WhiteNoise re-decodes every ``PATH_INFO`` from Latin-1 to UTF-8 before its lookup;
-    for an ASCII path (nearly every request) the decoding gives the same text, so the
-    path is looked up directly. Any other path, and every path in autorefresh (debug)
-    mode, goes through WhiteNoise's own ``__call__``.
+    The function looks an ASCII ``PATH_INFO`` up in WhiteNoise's index itself (what
+    WhiteNoise does after re-decoding the path from Latin-1 to UTF-8, which leaves ASCII
+    as it is) and hands every other request (non-ASCII paths; every request in
+    autorefresh mode) to ``static``. The WhiteNoise instance stays reachable as its
+    ``whitenoise`` attribute.
+
+    PERF: no path decoding for an ASCII path (268 -> 150 ns per request that is not a
+    static file, timeit, Python 3.11), and a function instead of an instance's
+    ``__call__``, which CPython looks up and binds on every call: ~1.2k fewer machine
+    instructions per request (callgrind).
     """
+    files: dict[str, Any] = static.files  # filled in place by add_files
+    application = static.application
+    serve = static.serve
+    autorefresh = static.autorefresh
 
-    def __call__(
-        self, environ: dict[str, Any], start_response: Callable[..., Any]
-    ) -> Iterable[bytes]:
-        """Serve a static file, or pass the request on to the application."""
+    def serve_static(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         path = environ.get("PATH_INFO", "")
-        # PERF: no decode_path_info call for an ASCII path: 268 -> 150 ns per request
-        # that is not a static file (timeit on the dev machine, Python 3.11).
-        if self.autorefresh or type(path) is not str or not path.isascii():
-            return super().__call__(environ, start_response)  # type: ignore[no-any-return]
-        static_file = self.files.get(path)
+        if autorefresh or type(path) is not str or not path.isascii():
+            return static(environ, start_response)
+        static_file = files.get(path)
         if static_file is None:
-            return self.application(environ, start_response)  # type: ignore[no-any-return]
-        return self.serve(static_file, environ, start_response)  # type: ignore[no-any-return]
+            return application(environ, start_response)
+        return serve(static_file, environ, start_response)
+
+    serve_static.whitenoise = static  # type: ignore[attr-defined]
+    return serve_static
