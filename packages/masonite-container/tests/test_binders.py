@@ -190,3 +190,40 @@ def test_prepared_scopes_answer_lookups_and_stay_apart() -> None:
     assert second.make(Request) is not request
     first.bind("Later", 1)
     assert not second.has("Later")
+
+
+@pytest.mark.parametrize("request_class", [Request, LazyRequest])  # prepared, then fallback
+def test_a_prepared_scope_runs_then_in_order_on_the_new_scope(request_class: type) -> None:
+    seen: list[tuple[str, Any]] = []
+
+    def first(request: Request, container: Container) -> None:
+        seen.append(("first", (request, container)))
+        container.bind("Later", Response())
+
+    def second(later: Response, base: Base) -> None:  # sees what first bound
+        seen.append(("second", (later, base)))
+
+    def nothing() -> None:
+        seen.append(("nothing", None))
+
+    root = Container()
+    open_scope = prepare_scope({"Request": Request}, then=[first, second, nothing])
+    request = request_class()
+    scope = open_scope(root, request)
+    assert scope.make("Request") is request
+    assert seen == [
+        ("first", (request, scope)),
+        ("second", (scope.make("Later"), request)),
+        ("nothing", None),
+    ]
+    assert not root.has("Later")
+
+
+def test_then_stops_at_an_exception_and_bad_targets_fail_when_prepared() -> None:
+    def boom(request: Request) -> None:
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        prepare_scope({"Request": Request}, then=[boom])(Container(), Request())
+    with pytest.raises(ContainerError, match="needs a callable"):
+        prepare_scope({"Request": Request}, then=[42])  # type: ignore[list-item]

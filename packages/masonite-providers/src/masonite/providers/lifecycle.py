@@ -4,10 +4,10 @@
 ``bootstrap/start.py``'s ``app(environ, start_response)`` calls :func:`handle_request` for
 every request. Everything that can be worked out once is worked out in
 :func:`boot_providers`: which providers run per request, in what order, and each of their
-``boot`` calls, prepared once by the container (``masonite.container.prepare_all``), so a
-request is one call doing what ``scope.resolve(provider.boot)`` does for each in turn;
-the request scope, with its first bindings, is opened the same way
-(``masonite.container.prepare_scope``).
+``boot`` calls, prepared once by the container together with the opening of the request
+scope and its first bindings (``masonite.container.prepare_scope``), so a request is one
+call doing what ``scope()``, ``bind()`` and ``scope.resolve(provider.boot)`` for each
+provider in turn do.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from masonite.container import Container, prepare_all, prepare_scope
+from masonite.container import Container, prepare_scope
 from masonite.providers.context import current_request
 from masonite.providers.error_pages import ErrorPages
 from masonite.providers.exceptions import ProviderError
@@ -41,7 +41,7 @@ WSGIResult = tuple[str, list[tuple[str, str]], Iterable[bytes]]
 #: ``(status, headers, body)`` for :class:`Kernel` to send.
 WSGI_RESULT = "masonite.wsgi_result"
 
-_MAX_OPENERS = 16
+_MAX_RUNNERS = 16
 
 _LAST_RESORT: WSGIResult = (
     "500 Internal Server Error",
@@ -147,10 +147,9 @@ class Kernel:
 
     __slots__ = (
         "_boots",
-        "_last_opener",
-        "_open",
-        "_openers",
+        "_last_runner",
         "_run",
+        "_runners",
         "container",
         "error_pages",
         "providers",
@@ -171,11 +170,6 @@ class Kernel:
         self.boots = tuple(boot for boot in boots if boot is not None)
         self.error_pages = error_pages
         self.request_factory = request_factory
-        self._open = prepare_scope({"Environ": dict})
-        # One prepared opener per class of request the factory returns (one in practice);
-        # the last one used is checked first, by identity.
-        self._openers: dict[type, Callable[..., Container]] = {}
-        self._last_opener: tuple[type | None, Callable[..., Container]] = (None, self._open)
 
     @property
     def boots(self) -> tuple[Callable[..., Any], ...]:
@@ -185,31 +179,35 @@ class Kernel:
     @boots.setter
     def boots(self, boots: Sequence[Callable[..., Any]]) -> None:
         self._boots = tuple(boots)
-        # PERF: the boots are prepared once, together (masonite.container.prepare_all):
-        # per request one generated function reads each boot's arguments from the
-        # scope's index and calls it, the same as scope.resolve(boot) for each in turn
-        # (bench_container: 127 ns per prepared boot against 264 ns per resolve();
-        # bench_lifecycle's kernel went from 12.1 µs to 10.5 µs for GET / with the
-        # resolver changes of the same step).
-        self._run = prepare_all(self._boots)
+        # PERF: opening the scope and every boot are prepared once, together
+        # (masonite.container.prepare_scope with then=boots): per request one generated
+        # function builds the scope with its bindings in place and reads each boot's
+        # arguments from the scope's index, the same as scope() and bind() then
+        # scope.resolve(boot) for each in turn (bench_container: 127 ns per prepared
+        # boot against 264 ns per resolve()).
+        self._run = prepare_scope({"Environ": dict}, then=self._boots)
+        # With a request factory: one runner per class of request it returns (one in
+        # practice), the last one used checked first, by identity.
+        self._runners: dict[type, Callable[..., Container]] = {}
+        self._last_runner: tuple[type | None, Callable[..., Container]] = (None, self._run)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        # PERF: the scope is opened with its bindings in place (prepare_scope): ~6.5k
-        # fewer machine instructions per request than scope() and three bind() calls,
-        # and ~2k fewer again than AppProvider building the request in a boot of its own
-        # (callgrind, Python 3.11, bench_lifecycle's GET /).
+        # PERF: the scope opened with its three bindings in place and the boots run by one
+        # generated function (prepare_scope): ~8k fewer machine instructions per request
+        # than scope(), three bind() calls and AppProvider building the request in a boot
+        # of its own, then a prepared call of the boots (callgrind, Python 3.11,
+        # bench_lifecycle's GET /).
         try:
             factory = self.request_factory
             if factory is None:
-                scope = self._open(self.container, environ)
+                self._run(self.container, environ)
             else:
                 request = factory(environ)
                 current_request.value = request
-                cls, opener = self._last_opener
+                cls, run = self._last_runner
                 if type(request) is not cls:
-                    opener = self._opener(type(request))
-                scope = opener(self.container, environ, request, request.response)
-            self._run(scope)
+                    run = self._runner(type(request))
+                run(self.container, environ, request, request.response)
             result: WSGIResult | None = environ.pop(WSGI_RESULT, None)
             if result is None:
                 raise ProviderError(
@@ -225,18 +223,17 @@ class Kernel:
         start_response(status, headers)
         return body
 
-    def _opener(self, request_class: type) -> Callable[..., Container]:
-        """Return (and keep) the scope opener for requests of ``request_class``."""
-        opener = self._openers.get(request_class)
-        if opener is None:
-            if len(self._openers) >= _MAX_OPENERS:  # a factory making a class per request
-                self._openers.clear()
-            opener = prepare_scope(
-                {"Environ": dict, "Request": request_class, "Response": Response}
-            )
-            self._openers[request_class] = opener
-        self._last_opener = (request_class, opener)
-        return opener
+    def _runner(self, request_class: type) -> Callable[..., Container]:
+        """Return (and keep) the per-request function for requests of ``request_class``."""
+        run = self._runners.get(request_class)
+        if run is None:
+            if len(self._runners) >= _MAX_RUNNERS:  # a factory making a class per request
+                self._runners.clear()
+            classes = {"Environ": dict, "Request": request_class, "Response": Response}
+            run = prepare_scope(classes, then=self._boots)
+            self._runners[request_class] = run
+        self._last_runner = (request_class, run)
+        return run
 
     def failure(self, error: Exception, environ: dict[str, Any]) -> WSGIResult:
         """Return the WSGI response for ``error``; log it unless it is an HTTP error."""

