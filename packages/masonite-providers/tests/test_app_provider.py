@@ -84,7 +84,9 @@ def test_requests_carry_a_lazy_session_when_a_driver_is_bound(client: Client) ->
     plain.request_class, plain.limits = Request, None
     plain.ready()  # no 'SessionDriver' bound: plain requests
     assert plain.request_class is Request
-    assert type(plain.app.make("RequestFactory")({})) is Request
+    factory = plain.app.make("RequestFactory")
+    assert type(factory({})) is Request
+    assert factory.request_class is Request  # what the kernel prepares scopes for
 
 
 def test_current_request_is_per_thread() -> None:

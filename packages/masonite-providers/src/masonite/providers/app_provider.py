@@ -60,12 +60,16 @@ class AppProvider(ServiceProvider):
     def request_factory(self) -> Callable[[dict[str, Any]], Request]:
         """Return ``build(environ) -> Request``: this provider's request, with its limits.
 
+        Its ``request_class`` attribute is the class it builds, for which the lifecycle
+        prepares each request's scope.
+
         PERF: a ``functools.partial`` of the class, so building a request adds no Python
         frame of its own.
         """
-        if self.limits is None:
-            return partial(self.request_class)
-        return partial(self.request_class, limits=self.limits)
+        cls = self.request_class
+        build = partial(cls) if self.limits is None else partial(cls, limits=self.limits)
+        build.request_class = cls  # type: ignore[attr-defined]
+        return build
 
 
 def _routes(config: Config, name: str) -> list[Any]:

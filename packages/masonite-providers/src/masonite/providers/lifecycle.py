@@ -41,8 +41,6 @@ WSGIResult = tuple[str, list[tuple[str, str]], Iterable[bytes]]
 #: ``(status, headers, body)`` for :class:`Kernel` to send.
 WSGI_RESULT = "masonite.wsgi_result"
 
-_MAX_RUNNERS = 16
-
 _LAST_RESORT: WSGIResult = (
     "500 Internal Server Error",
     [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", "21")],
@@ -142,14 +140,17 @@ class Kernel:
         error_pages: Renders the response when a provider raises.
         request_factory: ``build(environ) -> Request``, called first thing for every
             request (``AppProvider``'s, bound as ``'RequestFactory'``); None to bind only
-            ``'Environ'`` and leave the request to a provider.
+            ``'Environ'`` and leave the request to a provider. Its ``request_class``
+            attribute, when it has one, names the class of the requests it builds (else
+            ``Request``): the per-request function is prepared for exactly that class,
+            and a request of another class is bound through ``bind()`` (the same
+            outcome, more slowly).
     """
 
     __slots__ = (
         "_boots",
-        "_last_runner",
         "_run",
-        "_runners",
+        "_run_request",
         "container",
         "error_pages",
         "providers",
@@ -165,11 +166,11 @@ class Kernel:
     ) -> None:
         self.container = container
         self.providers = tuple(providers)
+        self.error_pages = error_pages
+        self.request_factory = request_factory
         # Providers without a boot() (register-only ones) cost nothing per request.
         boots = (getattr(provider, "boot", None) for provider in self.providers)
         self.boots = tuple(boot for boot in boots if boot is not None)
-        self.error_pages = error_pages
-        self.request_factory = request_factory
 
     @property
     def boots(self) -> tuple[Callable[..., Any], ...]:
@@ -186,10 +187,9 @@ class Kernel:
         # scope.resolve(boot) for each in turn (bench_container: 127 ns per prepared
         # boot against 264 ns per resolve()).
         self._run = prepare_scope({"Environ": dict}, then=self._boots)
-        # With a request factory: one runner per class of request it returns (one in
-        # practice), the last one used checked first, by identity.
-        self._runners: dict[type, Callable[..., Container]] = {}
-        self._last_runner: tuple[type | None, Callable[..., Container]] = (None, self._run)
+        request_class = getattr(self.request_factory, "request_class", Request)
+        classes = {"Environ": dict, "Request": request_class, "Response": Response}
+        self._run_request = prepare_scope(classes, then=self._boots)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         # PERF: the scope opened with its three bindings in place and the boots run by one
@@ -204,10 +204,7 @@ class Kernel:
             else:
                 request = factory(environ)
                 current_request.value = request
-                cls, run = self._last_runner
-                if type(request) is not cls:
-                    run = self._runner(type(request))
-                run(self.container, environ, request, request.response)
+                self._run_request(self.container, environ, request, request.response)
             result: WSGIResult | None = environ.pop(WSGI_RESULT, None)
             if result is None:
                 raise ProviderError(
@@ -222,18 +219,6 @@ class Kernel:
             current_request.value = None
         start_response(status, headers)
         return body
-
-    def _runner(self, request_class: type) -> Callable[..., Container]:
-        """Return (and keep) the per-request function for requests of ``request_class``."""
-        run = self._runners.get(request_class)
-        if run is None:
-            if len(self._runners) >= _MAX_RUNNERS:  # a factory making a class per request
-                self._runners.clear()
-            classes = {"Environ": dict, "Request": request_class, "Response": Response}
-            run = prepare_scope(classes, then=self._boots)
-            self._runners[request_class] = run
-        self._last_runner = (request_class, run)
-        return run
 
     def failure(self, error: Exception, environ: dict[str, Any]) -> WSGIResult:
         """Return the WSGI response for ``error``; log it unless it is an HTTP error."""

@@ -547,13 +547,14 @@ class Response:
         headers = list(items)
         if cookies:
             headers.extend(("Set-Cookie", value) for value in cookies.values())
-        # PERF: one pass over the (usually one or two) headers instead of a set of names.
+        # PERF: one pass over the (usually one or two) headers instead of a set of names;
+        # only names of the right length are lowered (a lower() makes a new string).
         has_type = has_length = False
         for name, _ in headers:
-            lowered = name.lower()
-            if lowered == "content-type":
+            size = len(name)
+            if size == 12 and name.lower() == "content-type":
                 has_type = True
-            elif lowered == "content-length":
+            elif size == 14 and name.lower() == "content-length":
                 has_length = True
         if not has_type:
             headers.append(_HTML_HEADER)
