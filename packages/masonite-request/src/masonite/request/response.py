@@ -551,10 +551,10 @@ class Response:
         # only names of the right length are lowered (a lower() makes a new string).
         has_type = has_length = False
         for name, _ in headers:
-            size = len(name)
-            if size == 12 and name.lower() == "content-type":
+            width = len(name)
+            if width == 12 and name.lower() == "content-type":
                 has_type = True
-            elif size == 14 and name.lower() == "content-length":
+            elif width == 14 and name.lower() == "content-length":
                 has_length = True
         if not has_type:
             headers.append(_HTML_HEADER)
