@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _timing import report
 
-from masonite.container import Container, prepare
+from masonite.container import Container, prepare, prepare_scope
 
 
 class Request:
@@ -121,6 +121,9 @@ def main() -> None:
         child.bind("Response", response)
         prepared_boot(child)
 
+    # What the framework's kernel runs per request: one function, prepared at start-up.
+    open_and_boot = prepare_scope({"Request": Request, "Response": Response}, then=[provider.boot])
+
     report(
         "per request: open a scope, bind Request and Response, resolve boot",
         [
@@ -132,6 +135,10 @@ def main() -> None:
             ("root.scope()", root.scope),
             ("scope() + 2 binds + resolve(boot)", per_request),
             ("scope() + 2 binds + prepared(scope)", per_request_prepared),
+            (
+                "prepare_scope({...}, then=[boot]), then open(root, request, response)",
+                lambda: open_and_boot(root, request, response),
+            ),
         ],
     )
 
