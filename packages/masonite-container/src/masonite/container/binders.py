@@ -121,7 +121,8 @@ def prepare_scope(
         "    return container",
     ]
     opener: Callable[..., Container] = plan.compile(lines, "open_scope", "prepared scope")
-    opener.__doc__ = f"container.scope() with {', '.join(plan.keys)} bound, specialised."
+    runs = f", then {len(then)} callables resolved from it" if then else ""
+    opener.__doc__ = f"container.scope() with {', '.join(plan.keys)} bound{runs}, specialised."
     return opener
 
 
