@@ -184,8 +184,9 @@ class Kernel:
         # (masonite.container.prepare_scope with then=boots): per request one generated
         # function builds the scope with its bindings in place and reads each boot's
         # arguments from the scope's index, the same as scope() and bind() then
-        # scope.resolve(boot) for each in turn (bench_container: 127 ns per prepared
-        # boot against 264 ns per resolve()).
+        # scope.resolve(boot) for each in turn (bench_container: 428 ns to open a scope
+        # with two bindings and run one boot so, against 925 ns for scope(), two bind()
+        # and resolve(), Python 3.11).
         self._run = prepare_scope({"Environ": dict}, then=self._boots)
         request_class = getattr(self.request_factory, "request_class", Request)
         classes = {"Environ": dict, "Request": request_class, "Response": Response}

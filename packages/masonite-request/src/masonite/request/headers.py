@@ -163,7 +163,7 @@ class Headers(MutableMapping[str, str]):
         items = self._items
         # PERF: a new name (the usual case) is appended without an enumerate() object,
         # and only names of the same length are lowered to compare (a lower() makes a
-        # new string): 296 -> 250 ns to add X-Frame-Options after a Content-Type (timeit,
+        # new string): 308 -> 295 ns to add X-Frame-Options after a Content-Type (timeit,
         # Python 3.11).
         for key, _ in items:
             if len(key) == size and key.lower() == lowered:
