@@ -375,6 +375,25 @@ def test_no_body_statuses_drop_body_and_content_type(code: int) -> None:
     assert data == b""
 
 
+@pytest.mark.parametrize("code", [204, 304])
+def test_no_body_statuses_keep_other_headers_cookies_and_closers(code: int) -> None:
+    closed: list[str] = []
+    response = Response().view("ignored").status(code)
+    response.header("content-length", "7")  # any spelling is dropped
+    response.header("X-Kept", "yes")
+    response.header("Transfer-Encoding", "chunked")
+    response.cookie("flavour", "oat")
+    response.call_on_close(lambda: closed.append("closed"))
+    status, headers, body = response.to_wsgi(create_environ("GET"))
+    assert status.startswith(str(code))
+    assert [name for name, _ in headers] == ["X-Kept", "Set-Cookie"]
+    assert headers[1][1].startswith("flavour=oat")
+    assert b"".join(body) == b""
+    assert closed == []
+    body.close()  # type: ignore[attr-defined]
+    assert closed == ["closed"]
+
+
 def test_head_keeps_headers_and_drops_body() -> None:
     response = Response().view("hello")
     _status, headers, data = body_of(response, "HEAD")
